@@ -1,0 +1,25 @@
+#ifndef TASKOPS_CNCURSES_H
+#define TASKOPS_CNCURSES_H
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#include <ncursesw/curses.h>
+#include <locale.h>
+#include <wchar.h>
+
+/* Functions for what ncurses exposes only as macros or globals. */
+WINDOW *taskops_stdscr(void);
+int taskops_lines(void);
+int taskops_cols(void);
+int taskops_colors(void);
+int taskops_color_pairs(void);
+attr_t taskops_color_pair(int pair);
+int taskops_key_resize(void);
+int taskops_key_mouse(void);
+int taskops_err(void);
+/* Writes one wide-char cell (with attributes and colour pair) at y, x. */
+int taskops_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair);
+#endif

@@ -1,0 +1,17 @@
+#include "CNcurses.h"
+
+WINDOW *taskops_stdscr(void) { return stdscr; }
+int taskops_lines(void) { return LINES; }
+int taskops_cols(void) { return COLS; }
+int taskops_colors(void) { return COLORS; }
+int taskops_color_pairs(void) { return COLOR_PAIRS; }
+attr_t taskops_color_pair(int pair) { return COLOR_PAIR(pair); }
+int taskops_key_resize(void) { return KEY_RESIZE; }
+int taskops_key_mouse(void) { return KEY_MOUSE; }
+int taskops_err(void) { return ERR; }
+
+int taskops_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, wch, attrs, pair, NULL) == ERR) return ERR;
+    return mvadd_wch(y, x, &cell);
+}

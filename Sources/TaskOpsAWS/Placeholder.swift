@@ -1,0 +1,1 @@
+// TaskOpsAWS: see DESIGN.md

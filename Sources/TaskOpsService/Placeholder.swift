@@ -1,0 +1,1 @@
+// TaskOpsService: see DESIGN.md

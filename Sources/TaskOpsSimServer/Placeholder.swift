@@ -1,0 +1,1 @@
+// TaskOpsSimServer: see DESIGN.md

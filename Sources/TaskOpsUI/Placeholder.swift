@@ -1,0 +1,1 @@
+// TaskOpsUI: see DESIGN.md
