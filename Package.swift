@@ -33,8 +33,12 @@ let package = Package(
             "TaskOpsCore", "TaskOpsService", "CNcurses",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: strict),
+        .target(name: "TaskOpsCLI", dependencies: [
+            "TaskOpsCore", "TaskOpsAWS", "TaskOpsService", "TaskOpsUI",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ], swiftSettings: strict),
         .executableTarget(name: "taskops", dependencies: [
-            "TaskOpsCore", "TaskOpsAWS", "TaskOpsService", "TaskOpsSim", "TaskOpsSimServer", "TaskOpsUI",
+            "TaskOpsCore", "TaskOpsAWS", "TaskOpsService", "TaskOpsSim", "TaskOpsSimServer", "TaskOpsUI", "TaskOpsCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: strict),
@@ -45,6 +49,6 @@ let package = Package(
         .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore"]),
         .testTarget(name: "TaskOpsSimTests", dependencies: ["TaskOpsSim", "TaskOpsSimServer", "TaskOpsCore", "AWSSigV4"]),
         .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore"]),
-        .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCore"]),
+        .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore"]),
     ]
 )
