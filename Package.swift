@@ -43,12 +43,15 @@ let package = Package(
             .product(name: "TOMLKit", package: "TOMLKit"),
         ], swiftSettings: strict),
 
-        .testTarget(name: "TaskOpsCoreTests", dependencies: ["TaskOpsCore"]),
+        // Shared test support: hostile-string corpus, fakes, manual clocks.
+        .target(name: "TaskOpsTesting", dependencies: ["TaskOpsCore"], swiftSettings: strict),
+
+        .testTarget(name: "TaskOpsCoreTests", dependencies: ["TaskOpsCore", "TaskOpsTesting"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], resources: [.copy("Vectors")]),
         .testTarget(name: "TaskOpsAWSTests", dependencies: ["TaskOpsAWS", "TaskOpsCore", "TaskOpsSim", "TaskOpsSimServer"]),
         .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore"]),
         .testTarget(name: "TaskOpsSimTests", dependencies: ["TaskOpsSim", "TaskOpsSimServer", "TaskOpsCore", "AWSSigV4"]),
         .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore"]),
-        .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore"]),
+        .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore", "TaskOpsTesting"]),
     ]
 )
