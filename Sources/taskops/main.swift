@@ -1,1 +1,1 @@
-print("taskops")
+print("taskops: the console is being assembled")

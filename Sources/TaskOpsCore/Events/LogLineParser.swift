@@ -1,0 +1,128 @@
+/// Turns CloudWatch Logs events of the stack's log groups into typed `TaskEvent`s.
+/// Never fails: a line it does not understand becomes an `.other` (or `.error`) event with the raw text.
+public enum LogLineParser {
+    public static func parse(_ event: LogEvent) -> TaskEvent {
+        let source = sourceName(ofGroup: event.logGroup)
+        let message = event.message.trimmingCharacters(in: .newlines)
+        var result = TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: source,
+                               kind: .other, summary: message, raw: event.message)
+        if event.logGroup.hasPrefix("/aws/events/") {
+            parseEventBridgeRecord(message, into: &result)
+        } else if event.logGroup.hasPrefix("/aws/vendedlogs/states/") {
+            parseWorkflowRecord(message, into: &result)
+        } else if event.logGroup.hasPrefix("/aws/apigateway/") {
+            parseAccessRecord(message, into: &result)
+        } else {
+            parseLambdaLine(message, into: &result)
+        }
+        return result
+    }
+
+    /// `/aws/lambda/task-manager-create-task-dev` → `create-task`; others by their kind.
+    public static func sourceName(ofGroup group: String) -> String {
+        if group.hasPrefix("/aws/lambda/") {
+            var name = String(group.dropFirst("/aws/lambda/".count))
+            for handler in ["create-task", "get-task", "update-task", "delete-task", "list-tasks",
+                            "task-created-handler", "task-updated-handler", "task-completed-handler"] where name.contains("-\(handler)-") || name.hasSuffix("-\(handler)") {
+                return handler
+            }
+            if let dash = name.lastIndex(of: "-") { name = String(name[..<dash]) }
+            return name
+        }
+        if group.hasPrefix("/aws/vendedlogs/states/") { return "task-approval" }
+        if group.hasPrefix("/aws/events/") { return "events" }
+        if group.hasPrefix("/aws/apigateway/") { return "api" }
+        return group
+    }
+
+    static let eventKinds: [String: TaskEventKind] = [
+        "TaskCreated": .taskCreated, "TaskUpdated": .taskUpdated, "TaskCompleted": .taskCompleted,
+        "TaskDeleted": .taskDeleted, "TaskApproved": .taskApproved, "TaskRejected": .taskRejected,
+    ]
+
+    static func parseEventBridgeRecord(_ message: String, into event: inout TaskEvent) {
+        guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
+        event.detail = json
+        let detailType = object["detail-type"]?.stringValue ?? ""
+        event.kind = eventKinds[detailType] ?? .other
+        let detail = object["detail"]
+        event.taskId = detail?["taskId"]?.displayText
+        event.summary = summarize(detailType: detailType, detail: detail)
+    }
+
+    static func summarize(detailType: String, detail: JSONValue?) -> String {
+        let id = detail?["taskId"]?.displayText ?? "?"
+        switch detailType {
+        case "TaskCreated":
+            return "TaskCreated \(id) by \(detail?["userId"]?.displayText ?? "?") priority \(detail?["priority"]?.displayText ?? "?")"
+        case "TaskUpdated", "TaskCompleted":
+            return "\(detailType) \(id): \(detail?["oldStatus"]?.displayText ?? "?") -> \(detail?["newStatus"]?.displayText ?? "?")"
+        case "TaskApproved", "TaskRejected":
+            return "\(detailType) \(id)"
+        default:
+            return "\(detailType.isEmpty ? "Event" : detailType) \(id)"
+        }
+    }
+
+    static func parseWorkflowRecord(_ message: String, into event: inout TaskEvent) {
+        guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
+        event.detail = json
+        event.kind = .workflow
+        let type = object["type"]?.stringValue ?? "?"
+        let execution = object["execution_arn"]?.stringValue.flatMap { $0.split(separator: ":").last.map(String.init) } ?? ""
+        let details = object["details"]
+        let state = details?["name"]?.stringValue
+        if type.hasSuffix("Failed") { event.kind = .error }
+        if let input = details?["input"]?.stringValue, let parsed = try? JSONParser.parse(input) {
+            event.taskId = parsed["detail"]?["taskId"]?.displayText
+        }
+        event.summary = [type, state, execution.isEmpty ? nil : "(\(execution))"].compactMap { $0 }.joined(separator: " ")
+    }
+
+    static func parseAccessRecord(_ message: String, into event: inout TaskEvent) {
+        guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
+        event.detail = json
+        event.kind = .apiAccess
+        let status = object["status"]?.displayText ?? "?"
+        event.summary = "\(object["routeKey"]?.displayText ?? "?") → \(status)"
+        if let code = Int(status), code >= 500 { event.kind = .error }
+    }
+
+    static let lifecyclePrefixes = ["START RequestId:", "END RequestId:", "REPORT RequestId:", "INIT_START", "INIT_REPORT"]
+
+    static func parseLambdaLine(_ message: String, into event: inout TaskEvent) {
+        if lifecyclePrefixes.contains(where: { message.hasPrefix($0) }) {
+            event.kind = .lambdaLifecycle
+            return
+        }
+        if let range = message.range(of: "Received "), let eventRange = message.range(of: " event: ", range: range.upperBound..<message.endIndex) {
+            let detailType = String(message[range.upperBound..<eventRange.lowerBound])
+            let payload = String(message[eventRange.upperBound...])
+            event.kind = .handlerLog
+            if let json = try? JSONParser.parse(payload) {
+                event.detail = json
+                event.taskId = json["detail"]?["taskId"]?.displayText
+                event.summary = "Received " + summarize(detailType: detailType, detail: json["detail"])
+            }
+            return
+        }
+        let lowered = message.lowercased()
+        if message.contains("[ERROR]") || message.hasPrefix("Error") || message.contains("Traceback") || message.contains("AccessDenied")
+            || lowered.hasPrefix("unexpected error") || lowered.hasPrefix("dynamodb error") {
+            event.kind = .error
+        } else {
+            event.kind = .handlerLog
+        }
+        event.taskId = taskId(in: message)
+    }
+
+    /// Finds a task id in `… task {id}` / `Task {id} …` lines.
+    static func taskId(in message: String) -> String? {
+        for marker in ["for task ", "Task ", "task "] {
+            guard let range = message.range(of: marker) else { continue }
+            let candidate = message[range.upperBound...].prefix { $0.isHexDigit || $0 == "-" }
+            if candidate.count == 36 { return String(candidate) }
+        }
+        return nil
+    }
+}
