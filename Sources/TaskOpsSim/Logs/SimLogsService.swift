@@ -1,0 +1,140 @@
+import Foundation
+import TaskOpsCore
+
+/// CloudWatch Logs over JSON 1.1 (`X-Amz-Target: Logs_20140328.<Op>`), backed by `SimLogStore`.
+///
+/// FilterLogEvents scans at most `scanSlice` stored events per call, as the real service scans a
+/// bounded slice: a page may therefore be empty yet carry a `nextToken`, and clients must follow it.
+public final class SimLogsService: SimAWSService {
+    public let targetPrefix = "Logs_20140328"
+    public let signingName = "logs"
+    let store: SimLogStore
+    let scanSlice: Int
+    static let contentType = "application/x-amz-json-1.1"
+
+    public init(store: SimLogStore, scanSlice: Int = 2_000) {
+        self.store = store
+        self.scanSlice = scanSlice
+    }
+
+    public func handle(operation: String, body: [UInt8], contentType: String, now: Date) -> SimResponse {
+        guard let request = AWSJSON.object(body) else {
+            return AWSJSON.error("SerializationException", "Unable to parse the request body as JSON.", contentType: Self.contentType)
+        }
+        switch operation {
+        case "FilterLogEvents": return filterLogEvents(request)
+        case "DescribeLogGroups": return describeLogGroups(request)
+        default:
+            return AWSJSON.error("UnknownOperationException", "Unknown operation \(operation)", contentType: Self.contentType)
+        }
+    }
+
+    func invalid(_ message: String) -> SimResponse {
+        AWSJSON.error("InvalidParameterException", message, contentType: Self.contentType)
+    }
+
+    func filterLogEvents(_ request: JSONObject) -> SimResponse {
+        var groupName = request["logGroupName"]?.stringValue ?? request["logGroupIdentifier"]?.stringValue
+        if let name = groupName, name.hasPrefix("arn:"), let range = name.range(of: ":log-group:") {
+            groupName = String(name[range.upperBound...]).replacingOccurrences(of: ":*", with: "")
+        }
+        guard let groupName, !groupName.isEmpty else {
+            return invalid("1 validation error detected: Value null at 'logGroupName' failed to satisfy constraint: Member must not be null")
+        }
+        guard let group = store.groups[groupName] else {
+            return AWSJSON.error("ResourceNotFoundException", "The specified log group does not exist.", contentType: Self.contentType)
+        }
+        let start = AWSJSON.int64(request["startTime"])
+        let end = AWSJSON.int64(request["endTime"])
+        if let start, start < 0 { return invalid("1 validation error detected: Value at 'startTime' failed to satisfy constraint: Member must have value greater than or equal to 0") }
+        if let start, let end, end < start { return invalid("endTime must be greater than or equal to startTime") }
+        var limit = 10_000
+        if let value = request["limit"] {
+            guard let requested = value.numberValue?.intValue, (1...10_000).contains(requested) else {
+                return invalid("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 10000 and greater than or equal to 1")
+            }
+            limit = requested
+        }
+        let pattern = LogFilterPattern(request["filterPattern"]?.stringValue ?? "")
+        let prefix = request["logStreamNamePrefix"]?.stringValue
+        var position = 0
+        if let token = request["nextToken"]?.stringValue {
+            guard let decoded = Self.decodeToken(token, group: groupName) else { return invalid("The specified nextToken is invalid.") }
+            position = decoded
+        }
+        let events = group.events
+        // Skip straight to the window's start: events are kept sorted by timestamp.
+        if position == 0, let start {
+            position = Self.firstIndex(in: events, atOrAfter: start)
+        }
+        var matched: [JSONValue] = []
+        var scanned = 0
+        while position < events.count, matched.count < limit, scanned < scanSlice {
+            let event = events[position]
+            position += 1
+            scanned += 1
+            if let end, event.timestamp > end { position = events.count; break }
+            if let prefix, !event.stream.hasPrefix(prefix) { continue }
+            guard pattern.matches(event.message) else { continue }
+            matched.append(.object([
+                "logStreamName": .string(event.stream), "timestamp": .number(JSONNumber(literal: String(event.timestamp), isInteger: true)),
+                "message": .string(event.message), "ingestionTime": .number(JSONNumber(literal: String(event.ingestionTime), isInteger: true)),
+                "eventId": .string(event.eventId),
+            ]))
+        }
+        var answer: JSONObject = ["events": .array(matched), "searchedLogStreams": .array([])]
+        if position < events.count, end.map({ events[position].timestamp <= $0 }) ?? true {
+            answer["nextToken"] = .string(Self.encodeToken(position, group: groupName))
+        }
+        return AWSJSON.ok(.object(answer), contentType: Self.contentType)
+    }
+
+    static func firstIndex(in events: [SimLogStore.Stored], atOrAfter start: Int64) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].timestamp < start { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    static func encodeToken(_ position: Int, group: String) -> String {
+        Data("\(position)|\(group)".utf8).base64EncodedString()
+    }
+
+    static func decodeToken(_ token: String, group: String) -> Int? {
+        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: "|", maxSplits: 1)
+        guard parts.count == 2, String(parts[1]) == group, let position = Int(parts[0]), position >= 0 else { return nil }
+        return position
+    }
+
+    func describeLogGroups(_ request: JSONObject) -> SimResponse {
+        let prefix = request["logGroupNamePrefix"]?.stringValue ?? ""
+        var limit = 50
+        if let value = request["limit"] {
+            guard let requested = value.numberValue?.intValue, (1...50).contains(requested) else {
+                return invalid("1 validation error detected: Value at 'limit' failed to satisfy constraint: Member must have value less than or equal to 50")
+            }
+            limit = requested
+        }
+        let names = store.groups.keys.filter { $0.hasPrefix(prefix) }.sorted()
+        var start = 0
+        if let token = request["nextToken"]?.stringValue {
+            guard let position = Self.decodeToken(token, group: "groups:" + prefix) else { return invalid("The specified nextToken is invalid.") }
+            start = position
+        }
+        let page = names.dropFirst(start).prefix(limit)
+        let groups: [JSONValue] = page.compactMap { name in
+            guard let group = store.groups[name] else { return nil }
+            return .object([
+                "logGroupName": .string(name), "creationTime": .number(JSONNumber(literal: String(group.creationTime), isInteger: true)),
+                "storedBytes": .number(JSONNumber(literal: String(group.storedBytes), isInteger: true)),
+                "arn": .string("arn:aws:logs:us-east-1:123456789012:log-group:\(name):*"),
+            ])
+        }
+        var answer: JSONObject = ["logGroups": .array(groups)]
+        if start + page.count < names.count { answer["nextToken"] = .string(Self.encodeToken(start + page.count, group: "groups:" + prefix)) }
+        return AWSJSON.ok(.object(answer), contentType: Self.contentType)
+    }
+}

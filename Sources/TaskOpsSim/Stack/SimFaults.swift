@@ -1,0 +1,53 @@
+import TaskOpsCore
+
+/// Injected trouble, set from `--faults` or `PUT /_sim/faults`.
+///
+/// Spec syntax: comma-separated `name=value` pairs, probabilities in 0…1:
+/// `api5xx=0.5,api-throttle=0.2,lambda-errors=0.1,lambda-throttles=0.1,ddb-throttle=0.3,latency-ms=3000`.
+public struct SimFaults: Sendable, Equatable {
+    /// API Gateway answers 500 `Internal Server Error` (a Lambda crash; counts as a Lambda error).
+    public var api5xx = 0.0
+    /// API Gateway answers 429 `Too Many Requests`.
+    public var apiThrottle = 0.0
+    /// A handler crashes (unhandled error): API answers 500, the Lambda records an error.
+    public var lambdaErrors = 0.0
+    /// A Lambda invocation is throttled: API answers 500 and the Throttles metric counts it.
+    public var lambdaThrottles = 0.0
+    /// DynamoDB throttles the request: the handler answers its `Failed to …` 500.
+    public var dynamoThrottle = 0.0
+    /// Extra latency added to every API request; above 30 000 ms the integration times out (503).
+    public var latencyMs = 0.0
+
+    public init() {}
+
+    static let keys = ["api5xx", "api-throttle", "lambda-errors", "lambda-throttles", "ddb-throttle", "latency-ms"]
+
+    public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func parse(_ spec: String) throws(ParseError) -> SimFaults {
+        var faults = SimFaults()
+        for part in spec.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !part.isEmpty {
+            let pair = part.split(separator: "=", maxSplits: 1).map(String.init)
+            guard pair.count == 2, let value = Double(pair[1]), value.isFinite, value >= 0 else {
+                throw ParseError(description: "fault '\(part)' must be name=number (names: \(keys.joined(separator: ", ")))")
+            }
+            if pair[0] != "latency-ms" && value > 1 { throw ParseError(description: "fault '\(pair[0])' is a probability between 0 and 1") }
+            switch pair[0] {
+            case "api5xx": faults.api5xx = value
+            case "api-throttle": faults.apiThrottle = value
+            case "lambda-errors": faults.lambdaErrors = value
+            case "lambda-throttles": faults.lambdaThrottles = value
+            case "ddb-throttle": faults.dynamoThrottle = value
+            case "latency-ms": faults.latencyMs = value
+            default: throw ParseError(description: "unknown fault '\(pair[0])' (names: \(keys.joined(separator: ", ")))")
+            }
+        }
+        return faults
+    }
+
+    public var spec: String {
+        "api5xx=\(api5xx),api-throttle=\(apiThrottle),lambda-errors=\(lambdaErrors),lambda-throttles=\(lambdaThrottles),ddb-throttle=\(dynamoThrottle),latency-ms=\(latencyMs)"
+    }
+}

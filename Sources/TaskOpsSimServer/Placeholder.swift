@@ -1,1 +1,0 @@
-// TaskOpsSimServer: see DESIGN.md

@@ -1,0 +1,64 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import TaskOpsCore
+import TaskOpsSim
+
+/// Routes every request to the model and turns its `SimResponse` into an HTTP answer.
+struct SimResponder: HTTPResponder {
+    typealias Context = BasicRequestContext
+    let stack: SimStack
+    let configuration: SimServer.Configuration
+
+    func respond(to request: Request, context: Context) async throws -> Response {
+        var body: [UInt8] = []
+        var tooLarge = false
+        do {
+            let buffer = try await request.body.collect(upTo: configuration.maxBodyBytes)
+            body = Array(buffer.readableBytesView)
+        } catch {
+            tooLarge = true
+        }
+        let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+        let simRequest = SimRequest(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
+                                    headers: headers, body: body)
+        var answer: SimResponse
+        if tooLarge {
+            answer = SimResponse(status: 413, contentType: "application/json", text: "{\"message\":\"Request Entity Too Large\"}")
+        } else {
+            answer = route(simRequest)
+        }
+        answer.headers.append(("Date", StackTime.httpDate(stack.now)))
+        answer.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
+        var fields = HTTPFields()
+        for header in answer.headers {
+            if let name = HTTPField.Name(header.name) { fields.append(HTTPField(name: name, value: header.value)) }
+        }
+        return Response(status: HTTPResponse.Status(code: answer.status), headers: fields,
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: answer.body)))
+    }
+
+    func route(_ request: SimRequest) -> SimResponse {
+        if request.path.hasPrefix("/_sim/") { return SimAdminRoutes.handle(request, stack: stack) }
+        if request.method == "POST", request.path == "/" || request.path.hasPrefix("/service/"), let target = awsTarget(request) {
+            if let check = configuration.signatureCheck, let refusal = check(SimRequestInfo(request: request, service: stack.service(forTarget: target)?.signingName), stack.now) {
+                return refusal
+            }
+            return stack.handleAWS(target: target, body: request.body, contentType: request.header("Content-Type") ?? "")
+        }
+        if request.method == "POST" && request.path == "/" {
+            return SimResponse(status: 400, contentType: "application/x-amz-json-1.0",
+                               text: "{\"__type\":\"UnknownOperationException\",\"message\":\"Missing X-Amz-Target header\"}")
+        }
+        return stack.handleTaskAPI(request)
+    }
+
+    /// `X-Amz-Target`, or the smithy RPC v2 path `/service/<Service>/operation/<Op>`.
+    func awsTarget(_ request: SimRequest) -> String? {
+        if let target = request.header("X-Amz-Target") { return target }
+        let parts = request.path.split(separator: "/")
+        if parts.count == 4, parts[0] == "service", parts[2] == "operation" { return "\(parts[1]).\(parts[3])" }
+        return nil
+    }
+}
