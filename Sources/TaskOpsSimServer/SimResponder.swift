@@ -6,12 +6,11 @@ import TaskOpsCore
 import TaskOpsSim
 
 /// Routes every request to the model and turns its `SimResponse` into an HTTP answer.
-struct SimResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+struct SimResponder: Sendable {
     let stack: SimStack
     let configuration: SimServer.Configuration
 
-    func respond(to request: Request, context: Context) async throws -> Response {
+    func respond(to request: Request) async -> Response {
         var body: [UInt8] = []
         var tooLarge = false
         do {

@@ -1,5 +1,7 @@
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import NIOPosix
 import Logging
 import NIOCore
 import TaskOpsCore
@@ -64,13 +66,19 @@ public final class SimServer: @unchecked Sendable {
         guard configuration.allowNonLoopback || Self.isLoopback(configuration.host) else { throw StartError.notLoopback(configuration.host) }
         let portBox = PortBox()
         let responder = SimResponder(stack: stack, configuration: configuration)
-        let app = Application(
-            responder: responder,
-            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in portBox.set(channel.localAddress?.port ?? -1) },
-            logger: { var logger = Logger(label: "taskops-sim"); logger.logLevel = .critical; return logger }())
+        var logger = Logger(label: "taskops-sim")
+        logger.logLevel = .critical
+        // HummingbirdCore directly: Application would overwrite our simulator-time `Date` header.
+        let server = try HTTPServerBuilder.http1().buildServer(
+            configuration: ServerConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
+            responder: { request, writer, _ in
+                let response = await responder.respond(to: request)
+                try await writer.write(response: response.head, body: response.body)
+            },
+            onServerRunning: { channel in portBox.set(channel.localAddress?.port ?? -1) })
         runTask = Task {
-            do { try await app.runService(gracefulShutdownSignals: []) } catch { portBox.set(-1) }
+            do { try await server.run() } catch { portBox.set(-1) }
         }
         let port = try await portBox.wait()
         guard port > 0 else { throw StartError.didNotStart("could not bind \(configuration.host):\(configuration.port)") }

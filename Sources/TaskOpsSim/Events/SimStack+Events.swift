@@ -30,7 +30,7 @@ extension SimStack {
     }
 
     func taskCreatedHandler(_ event: JSONObject) {
-        let now = clock.now()
+        let now = currentTime
         let detail = event["detail"]?.objectValue ?? JSONObject()
         let id = detail["taskId"]?.displayText ?? ""
         let user = detail["userId"]?.displayText ?? ""
@@ -49,7 +49,7 @@ extension SimStack {
     }
 
     func taskUpdatedHandler(_ event: JSONObject) {
-        let now = clock.now()
+        let now = currentTime
         let detail = event["detail"]?.objectValue ?? JSONObject()
         let id = detail["taskId"]?.displayText ?? ""
         let newStatus = detail["newStatus"]?.displayText ?? ""
@@ -74,7 +74,7 @@ extension SimStack {
     }
 
     func taskCompletedHandler(_ event: JSONObject) {
-        let now = clock.now()
+        let now = currentTime
         let detail = event["detail"]?.objectValue ?? JSONObject()
         let id = detail["taskId"]?.displayText ?? ""
         let user = detail["userId"]?.displayText ?? ""

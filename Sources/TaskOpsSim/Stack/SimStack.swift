@@ -20,6 +20,8 @@ public final class SimStack: @unchecked Sendable {
     var warmFunctions: [String: String] = [:]
     var executions = ExecutionStore()
     var services: [String: any SimAWSService] = [:]
+    /// While queued work runs, the virtual time it was due at: work it schedules counts from there.
+    var workTime: Date?
 
     public init(names: StackNames = StackNames(), apiId: String = "a1b2c3d4e5", clock: any SimClock, seed: UInt64 = 1,
                 originalIAM: Bool = false, logs: SimLogStore = SimLogStore(), metrics: (any SimMetricsRecording)? = nil,
@@ -61,6 +63,9 @@ public final class SimStack: @unchecked Sendable {
 
     public var now: Date { clock.now() }
 
+    /// The model's current time: the due time of the work being run, else the clock.
+    var currentTime: Date { workTime ?? clock.now() }
+
     public func setFaults(_ faults: SimFaults) { withLock { self.faults = faults } }
     public func currentFaults() -> SimFaults { withLock { faults } }
 
@@ -76,16 +81,18 @@ public final class SimStack: @unchecked Sendable {
     }
 
     func schedule(after seconds: TimeInterval, _ work: @escaping () -> Void) {
-        queue.push(due: clock.now().addingTimeInterval(seconds), work)
+        queue.push(due: currentTime.addingTimeInterval(seconds), work)
     }
 
     private func runDueLocked() {
         let now = clock.now()
         var guardCount = 0
-        while let work = queue.popDue(now: now), guardCount < 100_000 {
+        while guardCount < 100_000, let (due, work) = queue.popDue(now: now) {
+            workTime = due
             work()
             guardCount += 1
         }
+        workTime = nil
         for ticker in tickers { ticker.tick(now: now) }
         table.expire(nowEpoch: Int(now.timeIntervalSince1970))
     }
@@ -107,9 +114,9 @@ struct SimWorkQueue {
         items.insert(entry, at: index)
     }
 
-    mutating func popDue(now: Date) -> (() -> Void)? {
+    mutating func popDue(now: Date) -> (due: Date, work: () -> Void)? {
         guard let first = items.first, first.due <= now else { return nil }
         items.removeFirst()
-        return first.work
+        return (first.due, first.work)
     }
 }

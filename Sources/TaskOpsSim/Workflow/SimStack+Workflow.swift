@@ -10,7 +10,7 @@ extension SimStack {
     func startExecution(name: String, input: JSONObject) -> String? {
         let arn = "arn:aws:states:\(names.region):\(names.account):execution:\(names.stateMachineName):\(name)"
         guard executions[arn] == nil else { return nil }
-        let now = clock.now()
+        let now = currentTime
         executions.add(SimExecution(arn: arn, name: name, status: .running, start: now, input: input))
         metrics?.executionStarted(at: now)
         record(arn, "ExecutionStarted", state: nil, at: now, details: ["input": .string(JSONWriter.compact(.object(input))),
@@ -20,7 +20,7 @@ extension SimStack {
     }
 
     private func validateTask(_ arn: String) {
-        let now = clock.now()
+        let now = currentTime
         enterTask(arn, "ValidateTask", at: now)
         if originalIAM {
             let cause = "User: arn:aws:sts::\(names.account):assumed-role/\(names.project)-step-functions-role-\(names.env)/\(rng.hex(16)) is not authorized to perform: lambda:InvokeFunction on resource: \(names.functionArn(names.functionName("get_task") ?? "")) because no identity-based policy allows the lambda:InvokeFunction action (Service: Lambda, Status Code: 403)"
@@ -63,7 +63,7 @@ extension SimStack {
     }
 
     private func checkApprovalStatus(_ arn: String) {
-        let now = clock.now()
+        let now = currentTime
         guard executions[arn]?.status == .running else { return }
         record(arn, "WaitStateExited", state: "WaitForManualApproval", at: now)
         enterTask(arn, "CheckApprovalStatus", at: now)
