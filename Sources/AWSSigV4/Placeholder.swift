@@ -1,1 +1,0 @@
-// AWSSigV4: see DESIGN.md
