@@ -1,1 +1,0 @@
-// TaskOpsAWS: see DESIGN.md

@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+import TaskOpsAWS
+import TaskOpsCore
+import TaskOpsSim
+
+@Suite struct ClientsAgainstSimulatorTests {
+    @Test func taskAPIClientRoundTripsOverLoopback() async throws {
+        let sim = try await SimulatorFixture.start()
+        defer { Task { await sim.stop() } }
+        let api = try #require(sim.clients.tasks)
+        let created = try await api.createTask(TaskDraft(title: "Rotate keys 🔑", userId: "ops", priority: "low", tags: ["sec"]))
+        #expect(created.status == "pending")
+        #expect(created.raw["ttl"]?.numberValue != nil)
+        let fetched = try await api.getTask(id: created.taskId)
+        #expect(fetched.title == "Rotate keys 🔑")
+        #expect(fetched.ttl == created.ttl, "a number on create, a string on get: same text")
+        let updated = try await api.updateTask(id: created.taskId, changes: TaskChanges(status: "in_progress"))
+        #expect(updated.status == "in_progress")
+        let page = try await api.listTasks(status: "in_progress", userId: nil, limit: 10)
+        #expect(page.tasks.map(\.taskId) == [created.taskId])
+        try await api.deleteTask(id: created.taskId)
+        await #expect(throws: StackError.self) { try await api.getTask(id: created.taskId) }
+        do {
+            _ = try await api.getTask(id: created.taskId)
+        } catch {
+            #expect(error.kind == .notFound)
+            #expect(error.message == "Task not found")
+        }
+    }
+
+    @Test func apiRefusalsKeepTheirMessages() async throws {
+        let sim = try await SimulatorFixture.start()
+        defer { Task { await sim.stop() } }
+        let api = try #require(sim.clients.tasks)
+        do {
+            _ = try await api.createTask(TaskDraft(title: "", userId: "u"))
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.kind == .validation)
+            #expect(error.message == "Title is required")
+        }
+        sim.stack.setFaults(try SimFaults.parse("api-throttle=1"))
+        do {
+            _ = try await api.listTasks(status: nil, userId: nil, limit: nil)
+            Issue.record("expected throttling")
+        } catch {
+            #expect(error.kind == .throttled)
+            #expect(error.isTransient)
+        }
+    }
+
+    @Test func logsAndStepFunctionsClientsReadTheSimulator() async throws {
+        let sim = try await SimulatorFixture.start()
+        defer { Task { await sim.stop() } }
+        let api = try #require(sim.clients.tasks)
+        let task = try await api.createTask(TaskDraft(title: "Deploy", userId: "ops", priority: "high"))
+        sim.clock.advance(by: 2)
+        sim.stack.runDue()
+        var messages: [String] = []
+        var token: String?
+        repeat {
+            let page = try await sim.clients.logs.filterLogEvents(FilterLogEventsRequest(logGroupName: sim.stack.names.lambdaLogGroup("task-manager-task-created-handler-dev"), nextToken: token))
+            messages += page.events.map(\.message)
+            token = page.nextToken
+        } while token != nil
+        #expect(messages.contains("Task \(task.taskId) created by user ops with priority high"))
+        let running = try await sim.clients.stepFunctions.listExecutions(stateMachineArn: sim.stack.names.stateMachineArn, status: .running, maxResults: nil, nextToken: nil)
+        #expect(running.executions.count == 2)
+        let described = try await sim.clients.stepFunctions.describeExecution(arn: running.executions[0].executionArn)
+        #expect(described.input?.contains(task.taskId) == true)
+        let history = try await sim.clients.stepFunctions.getExecutionHistory(arn: described.executionArn, maxResults: nil, nextToken: nil)
+        #expect(history.events.compactMap(\.stateName).contains("WaitForManualApproval"))
+        let groups = try await sim.clients.logs.describeLogGroups(prefix: "/aws/lambda/", nextToken: nil)
+        #expect(groups.groups.count == 8)
+        do {
+            _ = try await sim.clients.logs.filterLogEvents(FilterLogEventsRequest(logGroupName: "/nope"))
+            Issue.record("expected not found")
+        } catch {
+            #expect(error.kind == .notFound)
+            #expect(error.code == "ResourceNotFoundException")
+        }
+    }
+
+    @Test func serverClockIsLearnedFromTheDateHeader() async throws {
+        let skewed = Date().addingTimeInterval(-6 * 3600)
+        let sim = try await SimulatorFixture.start(clockStart: skewed)
+        defer { Task { await sim.stop() } }
+        _ = try await sim.clients.tasks?.listTasks(status: nil, userId: nil, limit: 1)
+        #expect(abs(sim.clients.clock.serverNow().timeIntervalSince(skewed)) < 3)
+    }
+
+    @Test func errorBodiesInJSONAndXMLMapToOneTaxonomy() {
+        let json = AWSErrorMapper.map(status: 400, body: Array(#"{"__type":"com.amazonaws.logs#ThrottlingException","message":"Rate exceeded"}"#.utf8), service: "logs")
+        #expect(json.kind == .throttled)
+        #expect(json.code == "ThrottlingException")
+        let xml = AWSErrorMapper.map(status: 403, body: Array("<ErrorResponse><Error><Code>SignatureDoesNotMatch</Code><Message>bad sig</Message></Error></ErrorResponse>".utf8), service: "monitoring")
+        #expect(xml.kind == .auth)
+        #expect(xml.message == "bad sig")
+        #expect(AWSErrorMapper.map(status: 400, body: Array(#"{"__type":"ResourceNotFound","message":"Dashboard does not exist"}"#.utf8), service: "monitoring").kind == .notFound)
+        #expect(AWSErrorMapper.map(status: 502, body: [], service: "states").kind == .server)
+        #expect(AWSErrorMapper.map(status: 503, body: [], service: "states").kind == .throttled)
+        #expect(AWSErrorMapper.map(status: 400, body: Array(#"{"__type":"ValidationException","message":"bad"}"#.utf8), service: "states").kind == .validation)
+    }
+
+    @Test func unreachableEndpointIsANetworkError() async throws {
+        let transport = CurlTransport(connectTimeout: 1)
+        do {
+            _ = try await transport.send(HTTPRequest(method: "GET", url: "http://127.0.0.1:9/", timeout: 2))
+            Issue.record("expected a network error")
+        } catch {
+            #expect(error.kind == .network)
+        }
+    }
+}
