@@ -1,0 +1,50 @@
+import Foundation
+import TaskOpsCore
+
+/// Approves or rejects tasks waiting for a decision. The API has no conditional write, so each
+/// decision re-reads the task just before writing and refuses with a conflict when it is no longer
+/// `pending_approval` (someone else decided). Every attempt is written to the audit log.
+public struct ApprovalDecider: Sendable {
+    let api: any TaskAPI
+    let audit: AuditLog?
+    let who: String
+    let readonly: Bool
+    let now: @Sendable () -> Date
+
+    public init(api: any TaskAPI, audit: AuditLog?, who: String, readonly: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
+        self.api = api
+        self.audit = audit
+        self.who = who
+        self.readonly = readonly
+        self.now = now
+    }
+
+    public static func caller(environment: [String: String]) -> String {
+        environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    }
+
+    public func decide(_ decision: ApprovalDecision, taskId: String) async -> DecisionOutcome {
+        let outcome = await attempt(decision, taskId: taskId)
+        audit?.append(who: who, decision: decision, taskId: taskId, at: now(), outcome: outcome)
+        return outcome
+    }
+
+    /// Decides several tasks one after another; each gets its own outcome.
+    public func decide(_ decision: ApprovalDecision, taskIds: [String]) async -> [String: DecisionOutcome] {
+        var outcomes: [String: DecisionOutcome] = [:]
+        for id in taskIds { outcomes[id] = await decide(decision, taskId: id) }
+        return outcomes
+    }
+
+    private func attempt(_ decision: ApprovalDecision, taskId: String) async -> DecisionOutcome {
+        if readonly { return .failed(StackError(kind: .readOnly, code: "ReadOnly", message: "refused: taskops is read-only")) }
+        do {
+            let current = try await api.getTask(id: taskId)
+            guard current.status == TaskStatus.pendingApproval else { return .conflict(currentStatus: current.status) }
+            _ = try await api.updateTask(id: taskId, changes: TaskChanges(status: decision.rawValue))
+            return .ok
+        } catch {
+            return .failed(error)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// TaskOpsService: see DESIGN.md

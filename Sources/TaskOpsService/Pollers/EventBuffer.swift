@@ -1,0 +1,44 @@
+import TaskOpsCore
+
+/// Events in timestamp order, de-duplicated by eventId, bounded: when full the oldest are dropped
+/// and counted (never silently).
+public struct EventBuffer: Sendable {
+    public private(set) var events: [TaskEvent] = []
+    public private(set) var dropped = 0
+    public let capacity: Int
+    private var seen: Set<String> = []
+
+    public init(capacity: Int = 100_000) { self.capacity = max(1, capacity) }
+
+    /// Adds new events; returns how many were new.
+    @discardableResult
+    public mutating func insert(_ incoming: [TaskEvent]) -> Int {
+        let fresh = incoming.filter { seen.insert($0.id).inserted }
+        guard !fresh.isEmpty else { return 0 }
+        let sorted = fresh.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
+        if let last = events.last, let first = sorted.first, first.timestamp >= last.timestamp {
+            events.append(contentsOf: sorted)
+        } else {
+            events = Self.merge(events, sorted)
+        }
+        if events.count > capacity {
+            let excess = events.count - capacity
+            for event in events.prefix(excess) { seen.remove(event.id) }
+            events.removeFirst(excess)
+            dropped += excess
+        }
+        return fresh.count
+    }
+
+    static func merge(_ a: [TaskEvent], _ b: [TaskEvent]) -> [TaskEvent] {
+        var result: [TaskEvent] = []
+        result.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count, j < b.count {
+            if (b[j].timestamp, b[j].id) < (a[i].timestamp, a[i].id) { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1 }
+        }
+        result.append(contentsOf: a[i...])
+        result.append(contentsOf: b[j...])
+        return result
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+import TaskOpsCore
+
+/// Reads the stack's log groups with FilterLogEvents, within a call budget shared with every other
+/// tool of the account (default 1 call/s in all, the account limit being 5/s), spending more calls
+/// on the groups that have been busiest. Each read starts `overlap` before the newest event seen in
+/// that group (late arrivals), follows `nextToken` through empty pages, and de-duplicates by eventId.
+public final class EventsPoller: SourcePoller, @unchecked Sendable {
+    public let source = SourceID.events
+    let logs: any LogsAPI
+    let store: StackStore
+    let clock: any ServerClock
+    let groups: [String]
+    let callsPerSecond: Double
+    let overlapMillis: Int64
+    let initialLookbackMillis: Int64
+    let maxPagesPerPoll: Int
+    private let lock = NSLock()
+    private var buffer: EventBuffer
+    private var state: [String: GroupState] = [:]
+    private var tokens: Double
+    private var lastRefill: Date?
+    private let local: @Sendable () -> Date
+    public private(set) var callsMade = 0
+
+    struct GroupState {
+        var newestTimestamp: Int64?
+        var lastPolled: Date = .distantPast
+        var recentEvents = 0.0
+        var missing = false
+    }
+
+    public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
+                overlap: TimeInterval = 120, initialLookback: TimeInterval = 900, capacity: Int = 100_000, maxPagesPerPoll: Int = 5,
+                local: @escaping @Sendable () -> Date = { Date() }) {
+        self.logs = logs
+        self.store = store
+        self.clock = clock
+        self.groups = groups
+        self.callsPerSecond = max(0.05, callsPerSecond)
+        self.overlapMillis = Int64(overlap * 1000)
+        self.initialLookbackMillis = Int64(initialLookback * 1000)
+        self.maxPagesPerPoll = maxPagesPerPoll
+        self.buffer = EventBuffer(capacity: capacity)
+        self.tokens = min(Double(maxPagesPerPoll), max(1, callsPerSecond))
+        self.local = local
+        for group in groups { state[group] = GroupState() }
+    }
+
+    public var calls: Int { lock.withLock { callsMade } }
+
+    /// Picks the group most worth reading now: busiest and longest unread.
+    func nextGroup(now: Date) -> String? {
+        lock.withLock {
+            groups.filter { !(state[$0]?.missing ?? false) }.max { a, b in score(a, now) < score(b, now) }
+        }
+    }
+
+    private func score(_ group: String, _ now: Date) -> Double {
+        guard let s = state[group] else { return 0 }
+        let idle = min(3600, now.timeIntervalSince(s.lastPolled))
+        return (1 + s.recentEvents) * idle
+    }
+
+    private func takeToken(now: Date) -> Bool {
+        lock.withLock {
+            if let last = lastRefill { tokens = min(Double(maxPagesPerPoll), tokens + now.timeIntervalSince(last) * callsPerSecond) }
+            lastRefill = now
+            guard tokens >= 1 else { return false }
+            tokens -= 1
+            callsMade += 1
+            return true
+        }
+    }
+
+    public func poll() async throws(StackError) {
+        let now = local()
+        guard let group = nextGroup(now: now), takeToken(now: now) else { return }
+        let serverNow = Int64(clock.serverNow().timeIntervalSince1970 * 1000)
+        let newest = lock.withLock { state[group]?.newestTimestamp }
+        let start = newest.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
+        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start))
+        var collected: [LogEvent] = []
+        var pages = 0
+        do {
+            while true {
+                let page = try await logs.filterLogEvents(request)
+                pages += 1
+                collected += page.events
+                guard let token = page.nextToken, pages < maxPagesPerPoll, takeToken(now: local()) else { break }
+                request.nextToken = token
+            }
+        } catch let error where error.kind == .notFound {
+            // A group that does not exist (yet) is skipped until the next restart, not retried forever.
+            lock.withLock { state[group]?.missing = true }
+        }
+        let typed = collected.map(LogLineParser.parse)
+        let (snapshotEvents, dropped): ([TaskEvent], Int) = lock.withLock {
+            let added = buffer.insert(typed)
+            var s = state[group] ?? GroupState()
+            s.lastPolled = now
+            s.recentEvents = s.recentEvents * 0.7 + Double(added)
+            if let maxTimestamp = collected.map(\.timestamp).max() { s.newestTimestamp = max(s.newestTimestamp ?? 0, maxTimestamp) }
+            state[group] = s
+            return (buffer.events, buffer.dropped)
+        }
+        store.update { snapshot in
+            snapshot.events.events = snapshotEvents
+            snapshot.events.dropped = dropped
+            snapshot.events.generation += 1
+        }
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import TaskOpsCore
+
+/// One source the scheduler polls.
+public protocol SourcePoller: Sendable {
+    var source: SourceID { get }
+    /// Polls once, updating the store. Throws what went wrong.
+    func poll() async throws(StackError)
+}
+
+/// Polls every source on its own cadence: a tick is skipped while the previous poll of that
+/// source is still in flight; failures back off per source and recover by themselves.
+public actor PollScheduler {
+    public struct Entry: Sendable {
+        public var poller: any SourcePoller
+        public var interval: TimeInterval
+        /// Align polls to multiples of the interval (metrics and alarms, to their period).
+        public var aligned: Bool
+        public init(poller: any SourcePoller, interval: TimeInterval, aligned: Bool = false) {
+            self.poller = poller
+            self.interval = max(1, interval)
+            self.aligned = aligned
+        }
+    }
+
+    public static let minimumInterval: TimeInterval = 1
+
+    let store: StackStore
+    let now: @Sendable () -> Date
+    let backoff: Backoff
+    var entries: [SourceID: Entry] = [:]
+    var nextDue: [SourceID: Date] = [:]
+    var inFlight: Set<SourceID> = []
+    var failures: [SourceID: Int] = [:]
+    var skippedTicks = 0
+    private var loop: Task<Void, Never>?
+    private var random = SystemRandomNumberGenerator()
+
+    public init(store: StackStore, entries: [Entry], backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() }) {
+        self.store = store
+        self.now = now
+        self.backoff = backoff
+        for entry in entries { self.entries[entry.poller.source] = entry }
+    }
+
+    /// Runs until `stop()`: wakes every `tick` seconds (real time) and starts what is due.
+    public func start(tick: TimeInterval = 0.25) {
+        guard loop == nil else { return }
+        loop = Task { [weak self] in
+            while !Task.isCancelled {
+                await self?.runDue()
+                try? await Task.sleep(nanoseconds: UInt64(tick * 1_000_000_000))
+            }
+        }
+    }
+
+    public func stop() {
+        loop?.cancel()
+        loop = nil
+    }
+
+    /// Starts every source that is due and not in flight (tests call this directly).
+    @discardableResult
+    public func runDue() -> [Task<Void, Never>] {
+        let time = now()
+        var started: [Task<Void, Never>] = []
+        for (source, entry) in entries.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            let due = nextDue[source] ?? time
+            guard due <= time else { continue }
+            if inFlight.contains(source) { skippedTicks += 1; continue }
+            inFlight.insert(source)
+            store.updateFreshness(source) { $0.inFlight = true; $0.lastAttempt = time }
+            started.append(Task { await self.run(entry) })
+        }
+        return started
+    }
+
+    /// Polls a source now (`:refresh`), unless it is in flight.
+    public func refresh(_ source: SourceID?) {
+        for key in entries.keys where source == nil || key == source { nextDue[key] = now() }
+    }
+
+    public func setInterval(_ source: SourceID, _ interval: TimeInterval) {
+        entries[source]?.interval = max(Self.minimumInterval, interval)
+    }
+
+    public var skipped: Int { skippedTicks }
+
+    private func run(_ entry: Entry) async {
+        let source = entry.poller.source
+        var failure: StackError?
+        do { try await entry.poller.poll() } catch { failure = error }
+        finish(source, entry: entry, failure: failure)
+    }
+
+    private func finish(_ source: SourceID, entry: Entry, failure: StackError?) {
+        inFlight.remove(source)
+        let time = now()
+        if let failure {
+            let count = (failures[source] ?? 0) + 1
+            failures[source] = count
+            let delay = backoff.delay(failures: count, error: failure, random: { Double.random(in: 0...1, using: &random) })
+            let next = time.addingTimeInterval(max(delay, entry.interval))
+            nextDue[source] = next
+            store.updateFreshness(source) {
+                $0.inFlight = false
+                $0.lastError = failure
+                $0.consecutiveFailures = count
+                $0.backoff = delay
+                $0.nextPoll = next
+            }
+        } else {
+            failures[source] = 0
+            var next = time.addingTimeInterval(entry.interval)
+            if entry.aligned {
+                let interval = entry.interval
+                next = Date(timeIntervalSince1970: (floor(time.timeIntervalSince1970 / interval) + 1) * interval)
+            }
+            nextDue[source] = next
+            store.updateFreshness(source) {
+                $0.inFlight = false
+                $0.lastError = nil
+                $0.lastSuccess = time
+                $0.consecutiveFailures = 0
+                $0.backoff = 0
+                $0.nextPoll = next
+            }
+        }
+    }
+}

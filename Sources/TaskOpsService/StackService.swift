@@ -1,0 +1,121 @@
+import Foundation
+import TaskOpsCore
+
+/// Settings for the polling service.
+public struct ServiceSettings: Sendable {
+    public var tasksInterval: TimeInterval = 2
+    public var approvalsInterval: TimeInterval = 2
+    public var eventsInterval: TimeInterval = 1
+    public var metricsInterval: TimeInterval = 60
+    public var alarmsInterval: TimeInterval = 60
+    public var logsCallsPerSecond: Double = 1
+    public var taskLimit = 1000
+    public var eventCapacity = 100_000
+    public var readonly = false
+    public var auditLogPath: String?
+    public var who = "unknown"
+    public init() {}
+}
+
+/// The console's data source: pollers on a scheduler feeding the store, plus the write paths.
+public final class StackService: @unchecked Sendable {
+    public let store: StackStore
+    public let meter: CallMeter
+    public let scheduler: PollScheduler
+    public let decider: ApprovalDecider?
+    let tasks: (any TaskAPI)?
+    let stepFunctions: any StepFunctionsAPI
+    let metricsPoller: MetricsPoller
+    public let eventsPoller: EventsPoller
+    let settings: ServiceSettings
+
+    public init(names: StackNames, apiId: String?, dashboardName: String?, stateMachineArn: String?, tasks: (any TaskAPI)?,
+                cloudWatch: any CloudWatchAPI, logs: any LogsAPI, stepFunctions: any StepFunctionsAPI, clock: any ServerClock,
+                meter: CallMeter, settings: ServiceSettings) {
+        let store = StackStore()
+        self.store = store
+        self.meter = meter
+        self.settings = settings
+        self.tasks = tasks
+        self.stepFunctions = stepFunctions
+        metricsPoller = MetricsPoller(cloudWatch: cloudWatch, logs: logs, store: store, clock: clock, names: names, apiId: apiId, dashboardName: dashboardName)
+        eventsPoller = EventsPoller(logs: logs, store: store, clock: clock, groups: names.allLogGroups, callsPerSecond: settings.logsCallsPerSecond,
+                                    capacity: settings.eventCapacity)
+        var entries: [PollScheduler.Entry] = [
+            .init(poller: eventsPoller, interval: settings.eventsInterval),
+            .init(poller: metricsPoller, interval: settings.metricsInterval, aligned: settings.metricsInterval >= 60),
+            .init(poller: AlarmsPoller(cloudWatch: cloudWatch, store: store, names: names), interval: settings.alarmsInterval, aligned: settings.alarmsInterval >= 60),
+        ]
+        if let tasks {
+            entries.append(.init(poller: TasksPoller(api: tasks, store: store, limit: settings.taskLimit), interval: settings.tasksInterval))
+            entries.append(.init(poller: ApprovalsPoller(tasks: tasks, stepFunctions: stepFunctions, store: store,
+                                                         stateMachineArn: stateMachineArn ?? names.stateMachineArn), interval: settings.approvalsInterval))
+            decider = ApprovalDecider(api: tasks, audit: settings.auditLogPath.map(AuditLog.init(path:)), who: settings.who, readonly: settings.readonly)
+        } else {
+            decider = nil
+        }
+        scheduler = PollScheduler(store: store, entries: entries)
+    }
+
+    public func start() async { await scheduler.start() }
+    public func stop() async { await scheduler.stop() }
+
+    /// The latest data, with the call meter folded in.
+    public func snapshot() -> StackSnapshot {
+        var value = store.current()
+        value.calls = meter.snapshot()
+        return value
+    }
+
+    public func refresh(_ source: SourceID?) async { await scheduler.refresh(source) }
+
+    public func showDashboard(_ source: DashboardSource) async {
+        metricsPoller.show(source)
+        await scheduler.refresh(.metrics)
+    }
+
+    func writable() throws(StackError) -> any TaskAPI {
+        if settings.readonly { throw StackError(kind: .readOnly, code: "ReadOnly", message: "refused: taskops is read-only (--readonly)") }
+        guard let tasks else { throw StackError(kind: .validation, code: "NoApiUrl", message: "no Task API URL configured") }
+        return tasks
+    }
+
+    public func createTask(_ draft: TaskDraft) async throws(StackError) -> TaskItem {
+        let task = try await writable().createTask(draft)
+        await scheduler.refresh(.tasks)
+        return task
+    }
+
+    public func updateTask(id: String, changes: TaskChanges) async throws(StackError) -> TaskItem {
+        let task = try await writable().updateTask(id: id, changes: changes)
+        await scheduler.refresh(.tasks)
+        return task
+    }
+
+    public func deleteTask(id: String) async throws(StackError) {
+        try await writable().deleteTask(id: id)
+        await scheduler.refresh(.tasks)
+    }
+
+    public func decide(_ decision: ApprovalDecision, taskIds: [String]) async -> [String: DecisionOutcome] {
+        guard let decider else {
+            let error = StackError(kind: .validation, code: "NoApiUrl", message: "no Task API URL configured")
+            return Dictionary(uniqueKeysWithValues: taskIds.map { ($0, DecisionOutcome.failed(error)) })
+        }
+        let outcomes = await decider.decide(decision, taskIds: taskIds)
+        await scheduler.refresh(.approvals)
+        await scheduler.refresh(.tasks)
+        return outcomes
+    }
+
+    public func executionHistory(arn: String) async throws(StackError) -> [ExecutionHistoryEvent] {
+        var events: [ExecutionHistoryEvent] = []
+        var token: String?
+        repeat {
+            let page = try await stepFunctions.getExecutionHistory(arn: arn, maxResults: 1000, nextToken: token)
+            events += page.events
+            token = page.nextToken
+        } while token != nil && events.count < 100_000
+        return events
+    }
+}
