@@ -15,3 +15,11 @@ int taskops_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair)
     if (setcchar(&cell, wch, attrs, pair, NULL) == ERR) return ERR;
     return mvadd_wch(y, x, &cell);
 }
+
+attr_t taskops_a_bold(void) { return A_BOLD; }
+attr_t taskops_a_reverse(void) { return A_REVERSE; }
+attr_t taskops_a_dim(void) { return A_DIM; }
+mmask_t taskops_button1_mask(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON1_RELEASED; }
+#include <string.h>
+#include <strings.h>
+int taskops_is_utf8_locale(void) { const char *c = nl_langinfo(CODESET); return c && (strcasecmp(c, "UTF-8") == 0 || strcasecmp(c, "utf8") == 0); }

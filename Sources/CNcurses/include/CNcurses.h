@@ -9,6 +9,7 @@
 #include <ncursesw/curses.h>
 #include <locale.h>
 #include <wchar.h>
+#include <langinfo.h>
 
 /* Functions for what ncurses exposes only as macros or globals. */
 WINDOW *taskops_stdscr(void);
@@ -20,6 +21,11 @@ attr_t taskops_color_pair(int pair);
 int taskops_key_resize(void);
 int taskops_key_mouse(void);
 int taskops_err(void);
+attr_t taskops_a_bold(void);
+mmask_t taskops_button1_mask(void);
+int taskops_is_utf8_locale(void);
+attr_t taskops_a_reverse(void);
+attr_t taskops_a_dim(void);
 /* Writes one wide-char cell (with attributes and colour pair) at y, x. */
 int taskops_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair);
 #endif

@@ -1,0 +1,45 @@
+import Foundation
+import TaskOpsCore
+
+enum EventsPane {
+    static func render(_ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
+        let rows = PaneRows.events(state)
+        let events = state.snapshot.events
+        var title = "2 Events (\(rows.count))"
+        if state.following { title += " following" } else { title += " paused +\(max(0, events.events.count - state.pausedAtCount)) new (f follows)" }
+        if events.dropped > 0 { title += " dropped \(events.dropped)" }
+        if let filter = state.filters[.events], !filter.isEmpty { title += " /\(filter)" }
+        grid.box(frame, title: title, focused: state.focus == .events, ascii: state.ascii)
+        let x = frame.x + 1, maxX = frame.x + frame.width - 1
+        let visible = frame.innerHeight
+        let selected = state.selected(.events)
+        let start = state.following ? max(0, rows.count - visible) : scrollStart(selected: selected, count: rows.count, height: visible)
+        let sourceWidth = frame.innerWidth >= 90 ? 22 : 12
+        for (offset, event) in rows.dropFirst(start).prefix(visible).enumerated() {
+            let index = start + offset
+            let time = Self.time(event.timestamp)
+            let text = state.rawEvents ? event.raw : event.summary
+            let isSelected = index == selected && state.focus == .events && !state.following
+            grid.row([(time, 8), (event.source, sourceWidth), (event.kind.rawValue, 13), (text, max(0, frame.innerWidth - sourceWidth - 24))],
+                     x: x, y: frame.y + 1 + offset, maxX: maxX, role: role(event.kind), reverse: isSelected)
+        }
+        if rows.isEmpty { grid.put("waiting for events…", x: x + 1, y: frame.y + 1, maxX: maxX, role: .dim) }
+    }
+
+    static func time(_ millis: Int64) -> String {
+        let iso = StackTime.pythonISO(Date(timeIntervalSince1970: Double(millis) / 1000))
+        return String(iso.dropFirst(11).prefix(8))
+    }
+
+    static func role(_ kind: TaskEventKind) -> Role {
+        switch kind {
+        case .taskCreated: return .accent
+        case .taskCompleted, .taskApproved: return .ok
+        case .taskRejected, .error: return .error
+        case .taskDeleted: return .warn
+        case .lambdaLifecycle, .apiAccess: return .dim
+        case .workflow: return .series2
+        default: return .normal
+        }
+    }
+}

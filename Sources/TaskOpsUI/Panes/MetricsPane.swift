@@ -1,0 +1,121 @@
+import Foundation
+import TaskOpsCore
+
+/// Alarms on top, then the dashboard's widgets on CloudWatch's 24-column grid scaled to the pane.
+enum MetricsPane {
+    static func render(_ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
+        let metrics = state.snapshot.metrics
+        let alarms = state.snapshot.alarms.alarms
+        let inAlarm = alarms.filter { $0.alarm.state == .alarm }.count
+        grid.box(frame, title: "4 Metrics \(metrics.dashboardName) · alarms \(inAlarm)/\(alarms.count) in ALARM",
+                 focused: state.focus == .metrics, ascii: state.ascii)
+        let x = frame.x + 1, maxX = frame.x + frame.width - 1
+        var y = frame.y + 1
+        let bottom = frame.y + frame.height - 1
+        let alarmRows = min(alarms.count, max(1, frame.innerHeight / 3))
+        let start = scrollStart(selected: state.selected(.metrics), count: alarms.count, height: alarmRows)
+        for (offset, status) in alarms.dropFirst(start).prefix(alarmRows).enumerated() where y < bottom {
+            let alarm = status.alarm
+            let role: Role = alarm.state == .alarm ? .error : (alarm.state == .ok ? .ok : .warn)
+            let condition = "\(alarm.metricName) \(alarm.statistic) > \(format(alarm.threshold))"
+            let reason = status.noDataReason.map { "never has data: \($0)" } ?? alarm.stateReason
+            let selected = start + offset == state.selected(.metrics) && state.focus == .metrics
+            grid.row([(alarm.state.rawValue, 17), (shortName(alarm.name, state), 24), (condition, 28), (reason, max(0, frame.innerWidth - 72))],
+                     x: x, y: y, maxX: maxX, role: role, reverse: selected)
+            y += 1
+        }
+        if alarms.isEmpty { grid.put("alarms: loading…", x: x, y: y, maxX: maxX, role: .dim); y += 1 }
+        if let note = metrics.dashboardNote, y < bottom { grid.put(note, x: x, y: y, maxX: maxX, role: .warn); y += 1 }
+        renderWidgets(metrics, state, into: &grid, area: Frame(x: x, y: y, width: maxX - x, height: bottom - y))
+    }
+
+    static func renderWidgets(_ metrics: MetricsSnapshot, _ state: ConsoleState, into grid: inout CellGrid, area: Frame) {
+        guard area.width > 10, area.height > 2, !metrics.placement.isEmpty else {
+            if area.height > 0 { grid.put(metrics.placement.isEmpty ? "dashboard: loading…" : "", x: area.x, y: area.y, maxX: area.x + area.width, role: .dim) }
+            return
+        }
+        let gridRows = metrics.placement.map { $0.y + $0.height }.max() ?? 1
+        // Each grid row unit gets at least one line; shrink to fit the pane when needed.
+        let unit = max(0.5, min(1.0, Double(area.height) / Double(gridRows)))
+        for placed in metrics.placement {
+            guard metrics.dashboard.widgets.indices.contains(placed.index) else { continue }
+            let widget = metrics.dashboard.widgets[placed.index]
+            let frame = Frame(x: area.x + placed.x * area.width / 24, y: area.y + Int(Double(placed.y) * unit),
+                              width: max(4, placed.width * area.width / 24), height: max(3, Int(Double(placed.height) * unit)))
+            guard frame.y + frame.height <= area.y + area.height else { continue }
+            grid.box(frame, title: widget.title.isEmpty ? widget.typeName : widget.title, focused: false, ascii: state.ascii)
+            let data = metrics.widgets.first { $0.widgetIndex == placed.index }
+            switch widget.kind {
+            case .metric: metricWidget(data, state, into: &grid, frame: frame)
+            case .log: logWidget(data, into: &grid, frame: frame)
+            case .text: grid.put(widget.markdown ?? "", x: frame.x + 1, y: frame.y + 1, maxX: frame.x + frame.width - 1)
+            default: grid.put("(\(widget.typeName) widget)", x: frame.x + 1, y: frame.y + 1, maxX: frame.x + frame.width - 1, role: .dim)
+            }
+        }
+    }
+
+    static func metricWidget(_ data: WidgetData?, _ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
+        let series = data?.series ?? []
+        let maxX = frame.x + frame.width - 1
+        for (i, s) in series.prefix(frame.innerHeight).enumerated() {
+            let y = frame.y + 1 + i
+            let role = [Role.series1, .series2, .series3, .series4][i % 4]
+            let labelWidth = min(16, frame.innerWidth / 3)
+            grid.put(CellGrid.truncate(Sanitizer.clean(s.label), to: labelWidth), x: frame.x + 1, y: y, maxX: maxX, role: role, sanitize: false)
+            let chartX = frame.x + 2 + labelWidth
+            if let reason = s.noDataReason {
+                grid.put("no data: " + reason, x: chartX, y: y, maxX: maxX, role: .dim)
+            } else if s.values.isEmpty {
+                grid.put("no datapoints yet", x: chartX, y: y, maxX: maxX, role: .dim)
+            } else {
+                let latest = format(s.latest ?? 0)
+                let chartWidth = max(0, maxX - chartX - DisplayWidth.of(latest) - 1)
+                grid.put(Sparkline.render(s.values, width: chartWidth, ascii: state.ascii), x: chartX, y: y, maxX: chartX + chartWidth, role: role, sanitize: false)
+                grid.put(latest, x: maxX - DisplayWidth.of(latest), y: y, maxX: maxX, role: .normal, bold: true)
+            }
+        }
+        if let note = data?.note { grid.put(note, x: frame.x + 1, y: frame.y + frame.height - 2, maxX: maxX, role: .warn) }
+    }
+
+    static func logWidget(_ data: WidgetData?, into grid: inout CellGrid, frame: Frame) {
+        let maxX = frame.x + frame.width - 1
+        guard let data else { grid.put("loading…", x: frame.x + 1, y: frame.y + 1, maxX: maxX, role: .dim); return }
+        if data.logRows.isEmpty {
+            grid.put(data.note ?? "no matching rows", x: frame.x + 1, y: frame.y + 1, maxX: maxX, role: .dim)
+            return
+        }
+        for (i, row) in data.logRows.prefix(frame.innerHeight).enumerated() {
+            grid.put(row.joined(separator: "  "), x: frame.x + 1, y: frame.y + 1 + i, maxX: maxX)
+        }
+    }
+
+    static func shortName(_ name: String, _ state: ConsoleState) -> String {
+        var text = name
+        let prefix = state.header.stack + "-"
+        if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        return text
+    }
+
+    static func format(_ value: Double) -> String {
+        if value == value.rounded() && abs(value) < 1e9 { return String(Int(value)) }
+        return String(format: abs(value) >= 100 ? "%.0f" : "%.2f", value)
+    }
+}
+
+/// One-line charts: eighth blocks, or ASCII levels when the terminal cannot show them.
+enum Sparkline {
+    static let blocks: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    static let asciiLevels: [Character] = ["_", ".", "-", "~", "=", "+", "*", "#"]
+
+    static func render(_ values: [Double], width: Int, ascii: Bool) -> String {
+        guard width > 0, !values.isEmpty else { return "" }
+        let shown = Array(values.suffix(width))
+        let low = min(0, shown.min() ?? 0), high = shown.max() ?? 0
+        let glyphs = ascii ? asciiLevels : blocks
+        return String(shown.map { value in
+            guard high > low else { return glyphs[0] }
+            let level = Int(((value - low) / (high - low)) * Double(glyphs.count - 1))
+            return glyphs[min(glyphs.count - 1, max(0, level))]
+        })
+    }
+}

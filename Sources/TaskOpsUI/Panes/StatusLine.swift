@@ -1,0 +1,40 @@
+import Foundation
+import TaskOpsCore
+
+/// Freshness per source, API calls per minute and CloudWatch cost on one line; key hints below it.
+enum StatusLine {
+    static func render(_ state: ConsoleState, into grid: inout CellGrid, y: Int, width: Int, now: Date) {
+        let s = state.snapshot
+        var x = 0
+        for freshness in [s.tasks.freshness, s.events.freshness, s.approvals.freshness, s.metrics.freshness, s.alarms.freshness] {
+            let (text, role) = describe(freshness, now: now)
+            x = grid.put("\(freshness.source.rawValue) \(text)", x: x, y: y, maxX: width, role: role)
+            x = grid.put("  ", x: x, y: y, maxX: width)
+        }
+        let calls = s.calls.callsLastMinute.values.reduce(0, +)
+        let cost = String(format: "$%.4f/h", s.calls.estimatedCloudWatchCostPerHour)
+        x = grid.put("API \(calls)/min  CW \(cost)", x: x, y: y, maxX: width, role: .dim)
+        let hints: String
+        switch state.mode {
+        case .confirm(let confirmation): hints = Overlays.question(confirmation, state) + "  [y/n]"
+        case .command(let text): hints = ":" + text + "▏"
+        case .filter(let text): hints = "/" + text + "▏  (Enter keeps, Esc cancels)"
+        default:
+            hints = state.flash ?? "Tab/1-4 panes  ↑↓/jk move  Enter detail  z zoom  / filter  : command  "
+                + (state.focus == .approvals ? "space mark  a approve  r reject  " : "")
+                + (state.focus == .tasks ? "s sort  d delete  " : "")
+                + (state.focus == .events ? "f follow  w raw  " : "") + "? help  q quit"
+        }
+        grid.put(hints, x: 0, y: y + 1, maxX: width, role: state.flash != nil && state.mode == .normal ? .accent : .dim)
+    }
+
+    static func describe(_ freshness: SourceFreshness, now: Date) -> (String, Role) {
+        if let error = freshness.lastError {
+            let age = freshness.age(now: now).map { "\(Int($0))s old" } ?? "no data"
+            let retry = freshness.nextPoll.map { " retry \(max(0, Int($0.timeIntervalSince(now))))s" } ?? ""
+            return ("✗ \(error.code) \(age)\(retry)", error.kind == .throttled ? .warn : .error)
+        }
+        guard let age = freshness.age(now: now) else { return ("…", .dim) }
+        return ("\(Int(age))s", age > 120 ? .warn : .ok)
+    }
+}

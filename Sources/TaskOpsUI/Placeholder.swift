@@ -1,1 +1,0 @@
-// TaskOpsUI: see DESIGN.md

@@ -1,0 +1,86 @@
+import Foundation
+import TaskOpsCore
+
+public enum PaneID: Int, Sendable, CaseIterable {
+    case tasks, events, approvals, metrics
+
+    public var title: String {
+        switch self {
+        case .tasks: return "Tasks"
+        case .events: return "Events"
+        case .approvals: return "Approvals"
+        case .metrics: return "Metrics"
+        }
+    }
+}
+
+/// What the header says about where the console points.
+public struct HeaderInfo: Sendable, Equatable {
+    public var stack: String
+    public var region: String
+    public var endpoint: String
+    public var mode: String
+    public init(stack: String, region: String, endpoint: String, mode: String) {
+        self.stack = stack
+        self.region = region
+        self.endpoint = endpoint
+        self.mode = mode
+    }
+}
+
+public enum Key: Sendable, Equatable {
+    case char(Character)
+    case up, down, left, right, tab, backTab, enter, escape, backspace, pageUp, pageDown, home, end
+}
+
+/// A question waiting for y/n.
+public enum Confirmation: Sendable, Equatable {
+    case decide(ApprovalDecision, [String])
+    case delete(String)
+}
+
+public enum Mode: Sendable, Equatable {
+    case normal
+    case confirm(Confirmation)
+    case command(String)
+    case filter(String)
+    case help
+    case detail
+}
+
+public enum TaskSort: Int, Sendable, CaseIterable {
+    case created, updated, title, status, priority, user
+    var label: String { ["created", "updated", "title", "status", "priority", "user"][rawValue] }
+}
+
+/// The whole UI state: pure data, changed only by `ConsoleReducer.reduce`.
+public struct ConsoleState: Sendable {
+    public var snapshot = StackSnapshot()
+    public var header: HeaderInfo
+    public var readonly: Bool
+    public var ascii: Bool
+    public var focus: PaneID = .tasks
+    public var zoomed = false
+    public var mode: Mode = .normal
+    public var selection: [PaneID: Int] = [:]
+    public var filters: [PaneID: String] = [:]
+    public var taskSort: TaskSort = .created
+    public var marked: Set<String> = []
+    public var outcomes: [String: String] = [:]
+    /// Events: following the newest, or paused at the count seen when paused.
+    public var following = true
+    public var pausedAtCount = 0
+    public var rawEvents = false
+    public var flash: String?
+    /// Server time minus local time (the simulator may run faster than real time).
+    public var serverOffset: TimeInterval = 0
+    public var quit = false
+
+    public init(header: HeaderInfo, readonly: Bool = false, ascii: Bool = false) {
+        self.header = header
+        self.readonly = readonly
+        self.ascii = ascii
+    }
+
+    public func selected(_ pane: PaneID) -> Int { selection[pane] ?? 0 }
+}

@@ -1,0 +1,116 @@
+import CNcurses
+import Foundation
+import TaskOpsCore
+
+nonisolated(unsafe) private var quitSignal: Int32 = 0
+
+private func requestQuit(_ signal: Int32) { quitSignal = signal }
+
+private func restoreAndDie(_ signal: Int32) {
+    _ = endwin()
+    Foundation.signal(signal, SIG_DFL)
+    raise(signal)
+}
+
+/// Runs the console: reads keys, folds them and new snapshots through the reducer, hands effects
+/// to the caller, and draws only when something changed. Blocks its own thread until quit.
+public final class ConsoleRunner: @unchecked Sendable {
+    public struct Options: Sendable {
+        public var colorMode: String
+        public var ascii: Bool
+        public var readonly: Bool
+        public init(colorMode: String = "auto", ascii: Bool = false, readonly: Bool = false) {
+            self.colorMode = colorMode
+            self.ascii = ascii
+            self.readonly = readonly
+        }
+    }
+
+    let header: HeaderInfo
+    let options: Options
+    let snapshot: @Sendable () -> StackSnapshot
+    let changeCount: @Sendable () -> Int
+    let serverNow: @Sendable () -> Date
+    let perform: @Sendable (ConsoleEffect) async -> ConsoleInput?
+    private let inboxLock = NSLock()
+    private var inbox: [ConsoleInput] = []
+
+    public init(header: HeaderInfo, options: Options, snapshot: @escaping @Sendable () -> StackSnapshot,
+                changeCount: @escaping @Sendable () -> Int, serverNow: @escaping @Sendable () -> Date = { Date() }, perform: @escaping @Sendable (ConsoleEffect) async -> ConsoleInput?) {
+        self.header = header
+        self.options = options
+        self.snapshot = snapshot
+        self.changeCount = changeCount
+        self.serverNow = serverNow
+        self.perform = perform
+    }
+
+    /// Runs on a dedicated thread (curses wants one thread) and returns when the user quits.
+    public func run() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let thread = Thread { [self] in
+                loop()
+                continuation.resume()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
+    private func post(_ input: ConsoleInput) {
+        inboxLock.withLock { inbox.append(input) }
+    }
+
+    private func loop() {
+        for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, requestQuit) }
+        for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT] { signal(sig, restoreAndDie) }
+        let screen = NcursesScreen(colorMode: options.colorMode, environment: ProcessInfo.processInfo.environment)
+        defer { screen.stop() }
+        var state = ConsoleState(header: header, readonly: options.readonly, ascii: options.ascii || !screen.unicode)
+        var lastChange = -1
+        var lastDraw = Date.distantPast
+        var dirty = true
+        while !state.quit && quitSignal == 0 {
+            let change = changeCount()
+            if change != lastChange {
+                lastChange = change
+                (state, _) = ConsoleReducer.reduce(state, .snapshot(snapshot()))
+                dirty = true
+            }
+            let pending = inboxLock.withLock { () -> [ConsoleInput] in defer { inbox.removeAll() }; return inbox }
+            for input in pending {
+                (state, _) = ConsoleReducer.reduce(state, input)
+                dirty = true
+            }
+            if let event = screen.readKey() {
+                switch event {
+                case .resize:
+                    screen.invalidate()
+                case .mouse(let x, let y):
+                    let (w, h) = screen.size
+                    let body = Frame(x: 0, y: 1, width: w, height: h - 3)
+                    if let hit = ConsoleRenderer.layout(state, body).first(where: { x >= $0.1.x && x < $0.1.x + $0.1.width && y >= $0.1.y && y < $0.1.y + $0.1.height }) {
+                        state.focus = hit.0
+                    }
+                case .key(let key):
+                    let (next, effects) = ConsoleReducer.reduce(state, .key(key))
+                    state = next
+                    for effect in effects where effect != .quit {
+                        Task { [perform] in
+                            if let result = await perform(effect) { self.post(result) }
+                        }
+                    }
+                }
+                dirty = true
+            }
+            // Ages in the status line tick once a second even when nothing else changes.
+            if dirty || Date().timeIntervalSince(lastDraw) >= 1 {
+                let (w, h) = screen.size
+                state.serverOffset = serverNow().timeIntervalSinceNow
+                screen.draw(ConsoleRenderer.render(state, width: w, height: h, now: Date()))
+                lastDraw = Date()
+                dirty = false
+            }
+        }
+    }
+}

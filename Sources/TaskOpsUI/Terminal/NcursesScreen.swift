@@ -1,0 +1,134 @@
+import CNcurses
+import Foundation
+
+/// The real terminal through ncursesw. Every curses call happens on the UI thread.
+public final class NcursesScreen: TerminalScreen {
+    private var previous: CellGrid?
+    public let colors: Bool
+    public let unicode: Bool
+    private var pairs: [Role: Int16] = [:]
+
+    /// Starts curses. `colorMode` is "auto", "always" or "never"; `NO_COLOR` turns colour off.
+    public init(colorMode: String, environment: [String: String]) {
+        setlocale(LC_ALL, "")
+        unicode = taskops_is_utf8_locale() != 0
+        _ = initscr()
+        _ = cbreak()
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(taskops_stdscr(), true)
+        _ = curs_set(0)
+        wtimeout(taskops_stdscr(), 50)
+        _ = set_escdelay(25)
+        let wantColor = colorMode == "always" || (colorMode == "auto" && (environment["NO_COLOR"] ?? "").isEmpty)
+        colors = wantColor && has_colors()
+        if colors {
+            _ = start_color()
+            _ = use_default_colors()
+            setupPairs()
+        }
+        _ = mousemask(taskops_button1_mask(), nil)
+        atexit { _ = endwin() }
+    }
+
+    public func stop() {
+        _ = endwin()
+    }
+
+    public var size: (width: Int, height: Int) { (Int(taskops_cols()), Int(taskops_lines())) }
+
+    private func setupPairs() {
+        let table: [(Role, Int32)] = [
+            (.dim, 8), (.header, 6), (.title, 6), (.focusBorder, 6), (.border, 8), (.ok, 2), (.pending, 4), (.warn, 3),
+            (.error, 1), (.accent, 5), (.marked, 3), (.series1, 6), (.series2, 5), (.series3, 3), (.series4, 2), (.selected, 6),
+        ]
+        let colorCount = taskops_colors()
+        for (index, entry) in table.enumerated() {
+            let pair = Int16(index + 1)
+            var fg = Int16(entry.1)
+            if Int32(fg) >= colorCount { fg = entry.1 == 8 ? -1 : Int16(entry.1 % 8) }
+            _ = init_pair(pair, fg, -1)
+            pairs[entry.0] = pair
+        }
+    }
+
+    /// Forces the next draw to repaint everything (after a resize or resume).
+    public func invalidate() {
+        previous = nil
+        _ = clearok(taskops_stdscr(), true)
+    }
+
+    @discardableResult
+    public func draw(_ grid: CellGrid) -> Int {
+        var written = 0
+        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if full { _ = werase(taskops_stdscr()) }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if !full, let previous, previous[x, y] == cell { continue }
+                if cell.text.isEmpty { continue }
+                // The last cell of the screen scrolls some terminals: leave it alone.
+                if y == grid.height - 1 && x == grid.width - 1 { continue }
+                var attrs = attr_t(0)
+                if cell.bold { attrs |= attr_t(taskops_a_bold()) }
+                if cell.reverse || cell.role == .selected { attrs |= attr_t(taskops_a_reverse()) }
+                if !colors && (cell.role == .focusBorder || cell.role == .title || cell.role == .error) { attrs |= attr_t(taskops_a_bold()) }
+                if !colors && cell.role == .dim { attrs |= attr_t(taskops_a_dim()) }
+                let pair = colors ? (pairs[cell.role] ?? 0) : 0
+                var wide = Array(cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) })
+                wide.append(0)
+                _ = taskops_put_cell(Int32(y), Int32(x), wide, attrs, pair)
+                written += 1
+            }
+        }
+        _ = refresh()
+        previous = grid
+        return written
+    }
+
+    /// Reads one key, or nil after the timeout.
+    public func readKey() -> KeyEvent? {
+        var ch: wint_t = 0
+        let result = wget_wch(taskops_stdscr(), &ch)
+        if result == taskops_err() { return nil }
+        if result == KEY_CODE_YES {
+            let code = Int32(ch)
+            if code == taskops_key_resize() { return .resize }
+            if code == taskops_key_mouse() {
+                var event = MEVENT()
+                if getmouse(&event) == OK { return .mouse(x: Int(event.x), y: Int(event.y)) }
+                return nil
+            }
+            switch code {
+            case KEY_UP: return .key(.up)
+            case KEY_DOWN: return .key(.down)
+            case KEY_LEFT: return .key(.left)
+            case KEY_RIGHT: return .key(.right)
+            case KEY_BTAB: return .key(.backTab)
+            case KEY_ENTER: return .key(.enter)
+            case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_PPAGE: return .key(.pageUp)
+            case KEY_NPAGE: return .key(.pageDown)
+            case KEY_HOME: return .key(.home)
+            case KEY_END: return .key(.end)
+            default: return nil
+            }
+        }
+        switch ch {
+        case 9: return .key(.tab)
+        case 10, 13: return .key(.enter)
+        case 27: return .key(.escape)
+        case 127, 8: return .key(.backspace)
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(ch)), scalar.value >= 0x20 else { return nil }
+            return .key(.char(Character(scalar)))
+        }
+    }
+}
+
+public enum KeyEvent: Sendable, Equatable {
+    case key(Key)
+    case resize
+    case mouse(x: Int, y: Int)
+}
