@@ -10,6 +10,8 @@ public struct CommandContext: Sendable {
     public var output: CommandOutput
     public var json: Bool
     public var measure: TextMeasure
+    /// The server's clock as learned from answers (time windows are computed on it).
+    public var clock: any ServerClock = SystemTimeSource()
 
     public init(target: StackTarget, tasks: (any TaskAPI)?, cloudWatch: (any CloudWatchAPI)?, logs: (any LogsAPI)?,
                 stepFunctions: (any StepFunctionsAPI)?, output: CommandOutput, json: Bool, measure: TextMeasure) {

@@ -10,6 +10,8 @@ public final class SimLogsService: SimAWSService {
     public let signingName = "logs"
     let store: SimLogStore
     let scanSlice: Int
+    let insights = SimInsights()
+    private var queryCount = 0
     static let contentType = "application/x-amz-json-1.1"
 
     public init(store: SimLogStore, scanSlice: Int = 2_000) {
@@ -24,6 +26,8 @@ public final class SimLogsService: SimAWSService {
         switch operation {
         case "FilterLogEvents": return filterLogEvents(request)
         case "DescribeLogGroups": return describeLogGroups(request)
+        case "StartQuery": return startQuery(request)
+        case "GetQueryResults": return getQueryResults(request)
         default:
             return AWSJSON.error("UnknownOperationException", "Unknown operation \(operation)", contentType: Self.contentType)
         }
@@ -107,6 +111,32 @@ public final class SimLogsService: SimAWSService {
         let parts = text.split(separator: "|", maxSplits: 1)
         guard parts.count == 2, String(parts[1]) == group, let position = Int(parts[0]), position >= 0 else { return nil }
         return position
+    }
+
+    func startQuery(_ request: JSONObject) -> SimResponse {
+        let groups = (request["logGroupNames"]?.arrayValue ?? []).compactMap(\.stringValue) + [request["logGroupName"]?.stringValue].compactMap { $0 }
+        guard !groups.isEmpty else { return invalid("Log group names or identifiers must be specified.") }
+        guard let query = request["queryString"]?.stringValue, !query.isEmpty else { return invalid("queryString is required") }
+        guard let start = AWSJSON.int64(request["startTime"]), let end = AWSJSON.int64(request["endTime"]), start <= end else {
+            return invalid("startTime and endTime are required and startTime must not be after endTime")
+        }
+        for group in groups where store.groups[group] == nil {
+            return AWSJSON.error("ResourceNotFoundException", "Log group '\(group)' does not exist", contentType: Self.contentType)
+        }
+        queryCount += 1
+        let id = String(format: "%08x-0000-4000-8000-%012x", queryCount, queryCount)
+        insights.start(groups: groups, query: query, start: start, end: end, store: store, id: id)
+        return AWSJSON.ok(.object(["queryId": .string(id)]), contentType: Self.contentType)
+    }
+
+    func getQueryResults(_ request: JSONObject) -> SimResponse {
+        guard let id = request["queryId"]?.stringValue, let rows = insights.results(id) else {
+            return AWSJSON.error("ResourceNotFoundException", "Query does not exist", contentType: Self.contentType)
+        }
+        let json: [JSONValue] = rows.map { row in .array(row.map { .object(["field": .string($0.0), "value": .string($0.1)]) }) }
+        return AWSJSON.ok(.object(["results": .array(json), "status": .string("Complete"),
+                                   "statistics": .object(["recordsMatched": .double(Double(rows.count)), "recordsScanned": .double(Double(rows.count)),
+                                                          "bytesScanned": .double(0)])]), contentType: Self.contentType)
     }
 
     func describeLogGroups(_ request: JSONObject) -> SimResponse {

@@ -1,0 +1,31 @@
+import Foundation
+import TaskOpsCore
+
+/// Builds a complete simulated stack: model, logs, metrics, alarms and the CloudWatch service.
+public enum SimStackFactory {
+    public struct Options: Sendable {
+        public var names: StackNames
+        public var apiId: String
+        public var seed: UInt64
+        public var originalIAM: Bool
+        public var snsTopicArn: String?
+        public init(names: StackNames = StackNames(), apiId: String = "a1b2c3d4e5", seed: UInt64 = 1, originalIAM: Bool = false, snsTopicArn: String? = nil) {
+            self.names = names
+            self.apiId = apiId
+            self.seed = seed
+            self.originalIAM = originalIAM
+            self.snsTopicArn = snsTopicArn
+        }
+    }
+
+    public static func make(_ options: Options, clock: any SimClock) -> SimStack {
+        let metricStore = SimMetricStore()
+        let recorder = SimStackMetricsRecorder(names: options.names, apiId: options.apiId, store: metricStore)
+        let alarms = SimAlarms(names: options.names, apiId: options.apiId, store: metricStore, snsTopicArn: options.snsTopicArn, createdAt: clock.now())
+        let stack = SimStack(names: options.names, apiId: options.apiId, clock: clock, seed: options.seed, originalIAM: options.originalIAM,
+                             metrics: recorder, tickers: [alarms])
+        stack.register(SimCloudWatchService(store: metricStore, alarms: alarms,
+                                            dashboards: [options.names.dashboardName: BuiltInDashboards.deployedBody(options.names)]))
+        return stack
+    }
+}

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import TaskOpsCLI
+import TaskOpsService
+
+/// Options of the console's look.
+struct DisplayOptions: ParsableArguments {
+    @Option(help: "Colours: auto, always or never (NO_COLOR is honoured).") var color = "auto"
+    @Flag(help: "ASCII only: no box drawing or block characters.") var ascii = false
+
+    func validate() throws {
+        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color must be auto, always or never") }
+    }
+}
+
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "console", abstract: "Open the console on the configured stack (the default).")
+    @OptionGroup var stack: StackOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() async throws {
+        let (target, config) = try CommandWiring.target(stack)
+        guard target.isConfigured else {
+            CommandOutput.standard.print("""
+                taskops: no stack is configured, so there is nothing to watch.
+
+                Point it at a deployed stack with one of:
+                  taskops --tf-outputs outputs.json          (terraform output -json > outputs.json)
+                  taskops --api-url https://ID.execute-api.REGION.amazonaws.com/dev --project task-manager --env dev
+                  TASKOPS_API_URL=… AWS_PROFILE=… taskops
+                  ~/.config/taskops/config.toml              (project, env, region, api_url, profile)
+
+                Or try it with no AWS account at all, against the embedded simulator:
+                  taskops demo
+                """)
+            throw ExitCode(ExitStatus.config.rawValue)
+        }
+        let meter = CallMeter()
+        let (clients, _) = CommandWiring.clients(target, meter: meter)
+        var intervals = ServiceSettings()
+        intervals.tasksInterval = config.poll.tasks ?? 2
+        intervals.eventsInterval = config.poll.events ?? 1
+        intervals.approvalsInterval = config.poll.approvals ?? 2
+        intervals.metricsInterval = config.poll.metrics ?? 60
+        intervals.alarmsInterval = config.poll.alarms ?? 60
+        intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? 1
+        await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
+                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, intervals: intervals))
+    }
+}

@@ -1,0 +1,95 @@
+import AWSSigV4
+import ArgumentParser
+import Foundation
+import TaskOpsCore
+import TaskOpsSim
+import TaskOpsSimServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the simulated stack alone on a loopback port.")
+    @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port = 0
+    @Option(help: "Project name.") var project = "task-manager"
+    @Option(help: "Environment / stage.") var env = "dev"
+    @Option(help: "Region.") var region = "us-east-1"
+    @Option(help: "Seed for reproducible ids and traffic.") var seed: UInt64 = 1
+    @Option(help: "Operator actions per second of generated traffic (0 for none).") var traffic = 0.0
+    @Option(help: "Virtual seconds per real second.") var timeScale = 1.0
+    @Option(help: "Faults, e.g. api5xx=0.5,lambda-errors=0.2,ddb-throttle=0.3,latency-ms=3000.") var faults: String?
+    @Option(help: "Verify SigV4 signatures against ACCESS_KEY:SECRET.") var auth: String?
+    @Flag(help: "Reproduce the original Terraform's IAM defects.") var originalIam = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard timeScale > 0, timeScale <= 1000 else { throw ValidationError("--time-scale must be in (0, 1000]") }
+        guard traffic >= 0, traffic <= 500 else { throw ValidationError("--traffic must be between 0 and 500 actions/s") }
+        if let faults { do { _ = try SimFaults.parse(faults) } catch { throw ValidationError(error.description) } }
+        if let auth, auth.split(separator: ":", maxSplits: 1).count != 2 { throw ValidationError("--auth must be ACCESS_KEY:SECRET") }
+    }
+
+    func run() async throws {
+        let names = StackNames(project: project, env: env, region: region)
+        let stack = SimStackFactory.make(.init(names: names, seed: seed, originalIAM: originalIam), clock: ScaledSimClock(scale: timeScale))
+        if let faults { stack.setFaults(try SimFaults.parse(faults)) }
+        var configuration = SimServer.Configuration(port: port)
+        if let auth {
+            let parts = auth.split(separator: ":", maxSplits: 1).map(String.init)
+            configuration.signatureCheck = SignatureCheck.make(accessKey: parts[0], secret: parts[1], region: region)
+        }
+        let server = SimServer(stack: stack, configuration: configuration)
+        let bound = try await server.start()
+        let endpoint = "http://127.0.0.1:\(bound)"
+        print("""
+            taskops simulator for \(project)-\(env) (\(region)), time scale \(timeScale)×\(originalIam ? ", original IAM defects" : "")
+              Task API:      \(endpoint)/\(env)/tasks
+              AWS endpoint:  \(endpoint)   (CloudWatch, CloudWatch Logs, Step Functions)
+              Admin:         \(endpoint)/_sim/health, \(endpoint)/_sim/faults
+            Try:
+              curl -s -X POST \(endpoint)/\(env)/tasks -H 'Content-Type: application/json' -d '{"title":"hello","userId":"me","priority":"high"}'
+              AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url \(endpoint) logs filter-log-events --log-group-name /aws/lambda/\(names.functionName("create_task") ?? "") --region \(region)
+              taskops tasks --api-url \(endpoint)/\(env)
+            Ctrl-C stops it.
+            """)
+        FileHandle.standardOutput.synchronizeFile()
+        let generator = TrafficGenerator(stack: stack, seed: seed)
+        let trafficTask = Task.detached { [traffic] in
+            guard traffic > 0 else { return }
+            while !Task.isCancelled {
+                try? await Task.sleep(nanoseconds: UInt64(1_000_000_000 / traffic))
+                generator.step()
+            }
+        }
+        await waitForTermination()
+        trafficTask.cancel()
+        await server.stop()
+    }
+
+    /// Returns on SIGINT or SIGTERM.
+    func waitForTermination() async {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = OnceFlag()
+            var sources: [any DispatchSourceSignal] = []
+            for sig in [SIGINT, SIGTERM] {
+                let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+                source.setEventHandler { if once.claim() { continuation.resume() } }
+                source.resume()
+                sources.append(source)
+            }
+            SignalSources.keep(sources)
+        }
+    }
+}
+
+/// Resumes a continuation once however many signals arrive.
+final class OnceFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = false
+    func claim() -> Bool { lock.withLock { if done { return false }; done = true; return true } }
+}
+
+/// Keeps signal sources alive for the life of the process.
+enum SignalSources {
+    nonisolated(unsafe) static var held: [any DispatchSourceSignal] = []
+    static func keep(_ sources: [any DispatchSourceSignal]) { held += sources }
+}

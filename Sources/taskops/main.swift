@@ -1,1 +1,0 @@
-print("taskops: the console is being assembled")
