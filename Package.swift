@@ -54,9 +54,9 @@ let package = Package(
         .testTarget(name: "TaskOpsCoreTests", dependencies: ["TaskOpsCore", "TaskOpsTesting"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"]),
         .testTarget(name: "TaskOpsAWSTests", dependencies: ["TaskOpsAWS", "TaskOpsCore", "TaskOpsSim", "TaskOpsSimServer"]),
-        .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore"]),
+        .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4"]),
         .testTarget(name: "TaskOpsSimTests", dependencies: ["TaskOpsSim", "TaskOpsSimServer", "TaskOpsCore", "AWSSigV4"]),
-        .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore"]),
+        .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore", "TaskOpsTesting"]),
         .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore", "TaskOpsTesting"]),
     ]
 )
