@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+import TaskOpsCore
+@testable import TaskOpsService
+
+/// A poller that fails while told to and counts its calls.
+final class ScriptedPoller: SourcePoller, @unchecked Sendable {
+    let source: SourceID
+    private let lock = NSLock()
+    var failure: StackError?
+    var calls = 0
+    var gate: CheckedContinuation<Void, Never>?
+    var blocking = false
+
+    init(_ source: SourceID) { self.source = source }
+
+    func poll() async throws(StackError) {
+        let failure = lock.withLock { () -> StackError? in calls += 1; return self.failure }
+        if let failure { throw failure }
+    }
+}
+
+final class TestClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var current = Date(timeIntervalSince1970: 1_000_000)
+    var now: Date { lock.withLock { current } }
+    func advance(_ s: TimeInterval) { lock.withLock { current = current.addingTimeInterval(s) } }
+}
+
+@Suite struct SchedulerTests {
+    @Test func failuresBackOffAndRecoveryClearsTheError() async {
+        let store = StackStore()
+        let clock = TestClock()
+        let poller = ScriptedPoller(.tasks)
+        poller.failure = StackError(kind: .throttled, code: "ThrottlingException", message: "Rate exceeded")
+        let scheduler = PollScheduler(store: store, entries: [.init(poller: poller, interval: 2)], now: { clock.now })
+        for task in await scheduler.runDue() { await task.value }
+        var freshness = store.freshness(.tasks)
+        #expect(freshness.lastError?.kind == .throttled)
+        #expect(freshness.consecutiveFailures == 1)
+        for _ in 0..<5 {
+            clock.advance(200)
+            for task in await scheduler.runDue() { await task.value }
+        }
+        freshness = store.freshness(.tasks)
+        #expect(freshness.consecutiveFailures == 6)
+        #expect(freshness.backoff >= 1, "backs off")
+        poller.failure = nil
+        clock.advance(200)
+        for task in await scheduler.runDue() { await task.value }
+        freshness = store.freshness(.tasks)
+        #expect(freshness.lastError == nil)
+        #expect(freshness.lastSuccess == clock.now)
+        #expect(freshness.backoff == 0)
+    }
+
+    @Test func notDueSourcesAreNotPolled() async {
+        let store = StackStore()
+        let clock = TestClock()
+        let poller = ScriptedPoller(.alarms)
+        let scheduler = PollScheduler(store: store, entries: [.init(poller: poller, interval: 60, aligned: true)], now: { clock.now })
+        for task in await scheduler.runDue() { await task.value }
+        clock.advance(10)
+        #expect(await scheduler.runDue().isEmpty)
+        #expect(poller.calls == 1)
+        await scheduler.refresh(.alarms)
+        for task in await scheduler.runDue() { await task.value }
+        #expect(poller.calls == 2)
+    }
+
+    @Test func backoffIsBoundedAndThrottlingStartsHigher() {
+        let backoff = Backoff()
+        let throttled = StackError(kind: .throttled, code: "T", message: "")
+        #expect(backoff.delay(failures: 50, error: nil, random: { 1 }) == 60)
+        #expect(backoff.delay(failures: 1, error: throttled, random: { 1 }) == 2)
+        #expect(backoff.delay(failures: 1, error: nil, random: { 0 }) == 0.5)
+    }
+
+    @Test func eventBufferDedupsMergesAndCountsDrops() {
+        var buffer = EventBuffer(capacity: 3)
+        func e(_ id: String, _ t: Int64) -> TaskEvent { TaskEvent(id: id, timestamp: t, logGroup: "g", source: "s", kind: .other, summary: "", raw: "") }
+        #expect(buffer.insert([e("a", 1), e("c", 3)]) == 2)
+        #expect(buffer.insert([e("a", 1), e("b", 2)]) == 1)
+        #expect(buffer.events.map(\.id) == ["a", "b", "c"])
+        buffer.insert([e("d", 4)])
+        #expect(buffer.events.map(\.id) == ["b", "c", "d"])
+        #expect(buffer.dropped == 1)
+    }
+
+    @Test func callMeterEstimatesCost() {
+        let clock = TestClock()
+        let meter = CallMeter(now: { clock.now })
+        for _ in 0..<60 {
+            meter.record(service: "monitoring", operation: "GetMetricData", metricCount: 16, succeeded: true)
+            clock.advance(60)
+        }
+        let snapshot = meter.snapshot()
+        #expect(abs(snapshot.estimatedCloudWatchCostPerHour - 60 * 16 / 1000 * 0.01) < 0.0005)
+        #expect(meter.total("monitoring") == 60)
+    }
+}
