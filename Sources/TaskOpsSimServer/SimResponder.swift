@@ -19,7 +19,11 @@ struct SimResponder: Sendable {
         } catch {
             tooLarge = true
         }
-        let headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+        var headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
+        // HTTPTypes keeps Host as the :authority pseudo-header; signatures cover it as `host`.
+        if let authority = request.head.authority, !headers.contains(where: { $0.name.lowercased() == "host" }) {
+            headers.append((name: "Host", value: authority))
+        }
         let simRequest = SimRequest(method: request.method.rawValue, path: request.uri.path, query: request.uri.query ?? "",
                                     headers: headers, body: body)
         var answer: SimResponse

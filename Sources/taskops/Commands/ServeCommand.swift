@@ -38,7 +38,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = SimServer(stack: stack, configuration: configuration)
         let bound = try await server.start()
         let endpoint = "http://127.0.0.1:\(bound)"
-        print("""
+        let banner = """
             taskops simulator for \(project)-\(env) (\(region)), time scale \(timeScale)×\(originalIam ? ", original IAM defects" : "")
               Task API:      \(endpoint)/\(env)/tasks
               AWS endpoint:  \(endpoint)   (CloudWatch, CloudWatch Logs, Step Functions)
@@ -48,8 +48,10 @@ struct ServeCommand: AsyncParsableCommand {
               AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url \(endpoint) logs filter-log-events --log-group-name /aws/lambda/\(names.functionName("create_task") ?? "") --region \(region)
               taskops tasks --api-url \(endpoint)/\(env)
             Ctrl-C stops it.
-            """)
-        FileHandle.standardOutput.synchronizeFile()
+
+            """
+        // Written straight to the file descriptor: print() would sit in stdio's buffer when stdout is a pipe.
+        FileHandle.standardOutput.write(Data(banner.utf8))
         let generator = TrafficGenerator(stack: stack, seed: seed)
         let trafficTask = Task.detached { [traffic] in
             guard traffic > 0 else { return }
