@@ -5,10 +5,13 @@ import Foundation
 public struct SigV4Signer: Sendable {
     public var region: String
     public var service: String
+    /// Remove `.`, `..` and empty path segments (every service but S3).
+    public var normalizePath: Bool
 
-    public init(region: String, service: String) {
+    public init(region: String, service: String, normalizePath: Bool? = nil) {
         self.region = region
         self.service = service
+        self.normalizePath = normalizePath ?? (service != "s3")
     }
 
     /// A request to sign. Header names are matched case-insensitively.
@@ -73,7 +76,7 @@ public struct SigV4Signer: Sendable {
         if let declared = grouped["x-amz-content-sha256"]?.first { payload = declared }
         else if unsignedPayload { payload = "UNSIGNED-PAYLOAD" }
         else { payload = Self.sha256Hex(request.body) }
-        let text = [request.method.uppercased(), Self.canonicalURI(request.path, normalize: service != "s3"), Self.canonicalQuery(request.query),
+        let text = [request.method.uppercased(), Self.canonicalURI(request.path, normalize: normalizePath, doubleEncode: service != "s3"), Self.canonicalQuery(request.query),
                     canonicalHeaders, signedHeaders, payload].joined(separator: "\n")
         return (text, signedHeaders)
     }
@@ -116,20 +119,23 @@ public struct SigV4Signer: Sendable {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Normalized (no `.`/`..`/empty segments) and encoded path; `/` when empty.
-    public static func canonicalURI(_ path: String, normalize: Bool) -> String {
-        let raw = path.isEmpty ? "/" : path
-        // S3 signs the path encoded once; every other service encodes the path as sent once more.
-        guard normalize else { return percentDecode(raw).split(separator: "/", omittingEmptySubsequences: false).map { uriEncode(String($0)) }.joined(separator: "/") }
-        let decoded = raw
-        var segments: [String] = []
-        for segment in decoded.split(separator: "/", omittingEmptySubsequences: true) {
-            if segment == "." { continue }
-            if segment == ".." { _ = segments.popLast(); continue }
-            segments.append(String(segment))
+    /// The canonical path: optionally normalized (no `.`/`..`/empty segments), each segment encoded
+    /// once more as sent (`doubleEncode`, every service but S3) or decoded and encoded once (S3).
+    public static func canonicalURI(_ path: String, normalize: Bool, doubleEncode: Bool = true) -> String {
+        let raw = path.isEmpty ? "/" : (doubleEncode ? path : percentDecode(path))
+        var segments = raw.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        if normalize {
+            var kept: [String] = []
+            for segment in segments.dropFirst() {
+                if segment == "." || segment.isEmpty { continue }
+                if segment == ".." { _ = kept.popLast(); continue }
+                kept.append(segment)
+            }
+            let trailing = raw.hasSuffix("/") && !kept.isEmpty
+            return "/" + kept.map(uriEncode).joined(separator: "/") + (trailing ? "/" : "")
         }
-        let trailing = decoded.hasSuffix("/") && !segments.isEmpty
-        return "/" + segments.map(uriEncode).joined(separator: "/") + (trailing ? "/" : "")
+        segments = segments.map(uriEncode)
+        return segments.joined(separator: "/")
     }
 
     public static func canonicalQuery(_ query: String) -> String {
