@@ -19,10 +19,15 @@ public final class ConsoleRunner: @unchecked Sendable {
         public var colorMode: String
         public var ascii: Bool
         public var readonly: Bool
-        public init(colorMode: String = "auto", ascii: Bool = false, readonly: Bool = false) {
+        public var theme: Theme
+        /// Shown on the status line at start (e.g. a theme file that could not be read).
+        public var message: String?
+        public init(colorMode: String = "auto", ascii: Bool = false, readonly: Bool = false, theme: Theme = .fallback, message: String? = nil) {
             self.colorMode = colorMode
             self.ascii = ascii
             self.readonly = readonly
+            self.theme = theme
+            self.message = message
         }
     }
 
@@ -64,9 +69,10 @@ public final class ConsoleRunner: @unchecked Sendable {
     private func loop() {
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, requestQuit) }
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT] { signal(sig, restoreAndDie) }
-        let screen = NcursesScreen(colorMode: options.colorMode, environment: ProcessInfo.processInfo.environment)
+        let screen = NcursesScreen(colorMode: options.colorMode, environment: ProcessInfo.processInfo.environment, theme: options.theme)
         defer { screen.stop() }
         var state = ConsoleState(header: header, readonly: options.readonly, ascii: options.ascii || !screen.unicode)
+        state.flash = options.message
         var lastChange = -1
         var lastDraw = Date.distantPast
         var dirty = true

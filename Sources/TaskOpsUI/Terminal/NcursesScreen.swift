@@ -9,7 +9,7 @@ public final class NcursesScreen: TerminalScreen {
     private var pairs: [Role: Int16] = [:]
 
     /// Starts curses. `colorMode` is "auto", "always" or "never"; `NO_COLOR` turns colour off.
-    public init(colorMode: String, environment: [String: String]) {
+    public init(colorMode: String, environment: [String: String], theme: Theme = .fallback) {
         setlocale(LC_ALL, "")
         unicode = taskops_is_utf8_locale() != 0
         _ = initscr()
@@ -25,7 +25,7 @@ public final class NcursesScreen: TerminalScreen {
         if colors {
             _ = start_color()
             _ = use_default_colors()
-            setupPairs()
+            setupPairs(theme)
         }
         _ = mousemask(taskops_button1_mask(), nil)
         atexit { _ = endwin() }
@@ -37,18 +37,15 @@ public final class NcursesScreen: TerminalScreen {
 
     public var size: (width: Int, height: Int) { (Int(taskops_cols()), Int(taskops_lines())) }
 
-    private func setupPairs() {
-        let table: [(Role, Int32)] = [
-            (.dim, 8), (.header, 6), (.title, 6), (.focusBorder, 6), (.border, 8), (.ok, 2), (.pending, 4), (.warn, 3),
-            (.error, 1), (.accent, 5), (.marked, 3), (.series1, 6), (.series2, 5), (.series3, 3), (.series4, 2), (.selected, 6),
-        ]
+    private func setupPairs(_ theme: Theme) {
         let colorCount = taskops_colors()
-        for (index, entry) in table.enumerated() {
+        for (index, role) in Role.allCases.enumerated() {
             let pair = Int16(index + 1)
-            var fg = Int16(entry.1)
-            if Int32(fg) >= colorCount { fg = entry.1 == 8 ? -1 : Int16(entry.1 % 8) }
+            var fg = theme.colors[role] ?? Theme.fallback.colors[role] ?? -1
+            // Terminals with 8 colours show bright colours as their plain ones; others as the default.
+            if Int32(fg) >= colorCount { fg = fg < 16 ? fg % 8 : -1 }
             _ = init_pair(pair, fg, -1)
-            pairs[entry.0] = pair
+            pairs[role] = pair
         }
     }
 

@@ -7,6 +7,18 @@ import TaskOpsService
 struct DisplayOptions: ParsableArguments {
     @Option(help: "Colours: auto, always or never (NO_COLOR is honoured).") var color = "auto"
     @Flag(help: "ASCII only: no box drawing or block characters.") var ascii = false
+    @Option(help: "Theme: default, light, high-contrast, mono, or a file name in ~/.config/taskops/themes/.") var theme = "default"
+
+    /// The shipped `themes/` folder: beside the binary or up to three levels above it (the package root in a build tree).
+    static var shippedThemes: String? {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("themes")
+            if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("default.toml").path) { return candidate.path }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
 
     func validate() throws {
         guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color must be auto, always or never") }
@@ -45,6 +57,6 @@ struct ConsoleCommand: AsyncParsableCommand {
         intervals.alarmsInterval = config.poll.alarms ?? 60
         intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? 1
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
-                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, intervals: intervals))
+                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme, intervals: intervals))
     }
 }

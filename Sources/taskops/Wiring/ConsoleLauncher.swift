@@ -11,6 +11,7 @@ enum ConsoleLauncher {
         var mode: String
         var colorMode: String
         var ascii: Bool
+        var theme: String
         var intervals: ServiceSettings
     }
 
@@ -27,8 +28,10 @@ enum ConsoleLauncher {
         let header = HeaderInfo(stack: target.names.project + "-" + target.names.env, region: target.names.region, endpoint: endpoint,
                                 mode: target.readonly ? "\(settings.mode) READ-ONLY" : settings.mode)
         let clock = clients.clock
+        let (theme, themeWarnings) = Theme.load(name: settings.theme, environment: CommandWiring.environment, shippedDirectory: DisplayOptions.shippedThemes)
         let runner = ConsoleRunner(
-            header: header, options: ConsoleRunner.Options(colorMode: settings.colorMode, ascii: settings.ascii, readonly: target.readonly),
+            header: header, options: ConsoleRunner.Options(colorMode: settings.colorMode, ascii: settings.ascii, readonly: target.readonly,
+                                                           theme: theme, message: themeWarnings.first),
             snapshot: { service.snapshot() }, changeCount: { service.store.changeCount }, serverNow: { clock.serverNow() },
             perform: { effect in await perform(effect, service) })
         await runner.run()
