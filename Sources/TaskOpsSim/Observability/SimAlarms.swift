@@ -12,9 +12,12 @@ public final class SimAlarms: SimTicking {
     public private(set) var alarms: [Alarm]
     let store: SimMetricStore
     private var lastEvaluated: Int64 = -1
+    /// CloudWatch needs a whole period of data before an alarm leaves INSUFFICIENT_DATA.
+    private let firstEvaluation: Date
 
     public init(names: StackNames, apiId: String, store: SimMetricStore, snsTopicArn: String? = nil, createdAt: Date) {
         self.store = store
+        self.firstEvaluation = createdAt.addingTimeInterval(300)
         let create = [MetricDimension(name: "FunctionName", value: names.functionName("create_task") ?? "")]
         let table = [MetricDimension(name: "TableName", value: names.tableName)]
         let api = [MetricDimension(name: "ApiId", value: apiId)]
@@ -41,7 +44,7 @@ public final class SimAlarms: SimTicking {
 
     public func tick(now: Date) {
         let boundary = Int64(now.timeIntervalSince1970 / 60)
-        guard boundary != lastEvaluated else { return }
+        guard boundary != lastEvaluated, now >= firstEvaluation else { return }
         lastEvaluated = boundary
         for index in alarms.indices { evaluate(index, now: now) }
     }
