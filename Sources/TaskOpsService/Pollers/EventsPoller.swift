@@ -28,6 +28,10 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         var lastPolled: Date = .distantPast
         var recentEvents = 0.0
         var missing = false
+        /// An unfinished page chain (a read stopped by the page or call budget), resumed next time
+        /// so a long run of empty pages cannot keep the group from reaching later events.
+        var pendingToken: String?
+        var pendingStart: Int64?
     }
 
     public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
@@ -77,9 +81,10 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         let now = local()
         guard let group = nextGroup(now: now), takeToken(now: now) else { return }
         let serverNow = Int64(clock.serverNow().timeIntervalSince1970 * 1000)
-        let newest = lock.withLock { state[group]?.newestTimestamp }
-        let start = newest.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
-        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start))
+        let (newest, pendingToken, pendingStart) = lock.withLock { (state[group]?.newestTimestamp, state[group]?.pendingToken, state[group]?.pendingStart) }
+        let start = pendingStart ?? newest.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
+        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start), nextToken: pendingToken)
+        var unfinished: String?
         var collected: [LogEvent] = []
         var pages = 0
         do {
@@ -87,7 +92,8 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
                 let page = try await logs.filterLogEvents(request)
                 pages += 1
                 collected += page.events
-                guard let token = page.nextToken, pages < maxPagesPerPoll, takeToken(now: local()) else { break }
+                guard let token = page.nextToken else { break }
+                guard pages < maxPagesPerPoll, takeToken(now: local()) else { unfinished = token; break }
                 request.nextToken = token
             }
         } catch let error where error.kind == .notFound {
@@ -100,6 +106,8 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
             var s = state[group] ?? GroupState()
             s.lastPolled = now
             s.recentEvents = s.recentEvents * 0.7 + Double(added)
+            s.pendingToken = unfinished
+            s.pendingStart = unfinished == nil ? nil : request.startTime
             if let maxTimestamp = collected.map(\.timestamp).max() { s.newestTimestamp = max(s.newestTimestamp ?? 0, maxTimestamp) }
             state[group] = s
             return (buffer.events, buffer.dropped)
