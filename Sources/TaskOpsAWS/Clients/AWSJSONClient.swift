@@ -52,24 +52,16 @@ public struct AWSJSONClient: Sendable {
 
     /// Calls `operation` with a JSON object body; returns the answer's JSON object.
     public func call(_ operation: String, _ body: JSONObject, metricCount: Int = 0) async throws(StackError) -> JSONObject {
-        do {
-            let result = try await callOnce(operation, body)
-            observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: true)
-            return result
-        } catch let error where Self.isSkewError(error) {
-            // The tracker has just learned the server's time from this answer: sign again with it.
-            do {
-                let result = try await callOnce(operation, body)
-                observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: true)
-                return result
-            } catch {
-                observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: false)
-                throw error
-            }
-        } catch {
-            observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: false)
-            throw error
-        }
+        var result = await attempt(operation, body)
+        // The tracker has just learned the server's time from the refusal: sign again with it, once.
+        if case .failure(let error) = result, Self.isSkewError(error) { result = await attempt(operation, body) }
+        if case .success = result { observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: true) }
+        else { observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: false) }
+        return try result.get()
+    }
+
+    private func attempt(_ operation: String, _ body: JSONObject) async -> Result<JSONObject, StackError> {
+        do { return .success(try await callOnce(operation, body)) } catch { return .failure(error) }
     }
 
     static func isSkewError(_ error: StackError) -> Bool {

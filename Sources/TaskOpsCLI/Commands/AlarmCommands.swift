@@ -1,22 +1,19 @@
 import Foundation
 import TaskOpsCore
+import TaskOpsService
 
 /// `taskops alarms`: the stack's alarms with state, threshold and reason.
 public enum AlarmCommands {
     public static func list(_ context: CommandContext) async -> ExitStatus {
         guard let cloudWatch = context.cloudWatch else { return context.fail("no CloudWatch client configured", .config) }
-        var alarms: [AlarmInfo] = []
-        var token: String?
+        // The console's poller pages DescribeAlarms and keeps this stack's alarms; one reader serves both.
+        let store = StackStore()
         do {
-            repeat {
-                let page = try await cloudWatch.describeAlarms(prefix: "\(context.target.names.project)-", maxRecords: CloudWatchLimits.describeAlarmsPageSize, nextToken: token)
-                alarms += page.alarms
-                token = page.nextToken
-            } while token != nil
+            try await AlarmsPoller(cloudWatch: cloudWatch, store: store, names: context.target.names).poll()
         } catch {
             return context.fail(error)
         }
-        alarms = alarms.filter { $0.name.hasSuffix("-\(context.target.names.env)") }
+        let alarms = store.current().alarms.alarms.map(\.alarm)
         if context.json {
             context.output.print(JSONWriter.compact(.array(alarms.map(json))))
             return .ok

@@ -21,7 +21,6 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     private var tokens: Double
     private var lastRefill: Date?
     private let local: @Sendable () -> Date
-    public private(set) var callsMade = 0
 
     struct GroupState {
         var newestTimestamp: Int64?
@@ -51,8 +50,6 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         for group in groups { state[group] = GroupState() }
     }
 
-    public var calls: Int { lock.withLock { callsMade } }
-
     /// Picks the group most worth reading now: busiest and longest unread.
     func nextGroup(now: Date) -> String? {
         lock.withLock {
@@ -72,7 +69,6 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
             lastRefill = now
             guard tokens >= 1 else { return false }
             tokens -= 1
-            callsMade += 1
             return true
         }
     }

@@ -32,7 +32,6 @@ public actor PollScheduler {
     var nextDue: [SourceID: Date] = [:]
     var inFlight: Set<SourceID> = []
     var failures: [SourceID: Int] = [:]
-    var skippedTicks = 0
     private var loop: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
 
@@ -67,7 +66,7 @@ public actor PollScheduler {
         for (source, entry) in entries.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             let due = nextDue[source] ?? time
             guard due <= time else { continue }
-            if inFlight.contains(source) { skippedTicks += 1; continue }
+            if inFlight.contains(source) { continue }
             inFlight.insert(source)
             store.updateFreshness(source) { $0.inFlight = true; $0.lastAttempt = time }
             started.append(Task { await self.run(entry) })
@@ -79,12 +78,6 @@ public actor PollScheduler {
     public func refresh(_ source: SourceID?) {
         for key in entries.keys where source == nil || key == source { nextDue[key] = now() }
     }
-
-    public func setInterval(_ source: SourceID, _ interval: TimeInterval) {
-        entries[source]?.interval = max(Self.minimumInterval, interval)
-    }
-
-    public var skipped: Int { skippedTicks }
 
     private func run(_ entry: Entry) async {
         let source = entry.poller.source

@@ -138,7 +138,4 @@ extension SimStack {
                                  readThrottled: false, writeThrottled: throttled, userError: false, systemError: false, at: now)
         return !throttled
     }
-
-    /// Direct model access for the traffic generator and the workflow (same code paths as HTTP).
-    func taskItem(id: String) -> JSONObject? { table.item(id: id) }
 }

@@ -46,8 +46,7 @@ public enum ConsoleRenderer {
         grid.fill(x: 0, y: 0, width: width, height: 1, cell: Cell(" ", role: .header, reverse: true))
         let mode = state.readonly && state.header.mode != "READ-ONLY" ? "\(state.header.mode) READ-ONLY" : state.header.mode
         let text = " taskops · \(state.header.stack) · \(state.header.region) · \(state.header.endpoint) "
-        let end = grid.put(text, x: 0, y: 0, maxX: width - mode.count - 3, role: .header, bold: true, reverse: true)
-        _ = end
+        grid.put(text, x: 0, y: 0, maxX: width - mode.count - 3, role: .header, bold: true, reverse: true)
         grid.put(" \(mode) ", x: width - mode.count - 2, y: 0, maxX: width, role: mode.contains("DEMO") ? .accent : .warn, bold: true, reverse: true)
     }
 }
