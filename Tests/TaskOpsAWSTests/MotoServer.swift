@@ -7,36 +7,26 @@ import TaskOpsCore
 /// calls (IAM user, its access key, an allow-all policy) run unauthenticated; every later call must
 /// be signed with the key they created (`INITIAL_NO_AUTH_ACTION_COUNT=3`).
 final class MotoServer: @unchecked Sendable {
-    let process: Process
+    let process: ChildProcess
     let endpoint: String
     var credentials = AWSCredentials(accessKeyId: "", secretAccessKey: "")
 
     /// Why moto cannot run here (nil when it can).
     static let unavailableReason: String? = {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import moto.server, flask"]
-        probe.standardOutput = FileHandle.nullDevice
-        probe.standardError = FileHandle.nullDevice
-        do { try probe.run() } catch { return "python3 is not installed" }
-        probe.waitUntilExit()
-        return probe.terminationStatus == 0 ? nil : "moto[server] is not installed for python3"
+        guard let python = ChildProcess.which("python3") else { return "python3 is not installed" }
+        let probe = try? ChildProcess.run(python, ["-c", "import moto.server, flask"], timeout: 60)
+        return probe?.status == 0 ? nil : "moto[server] is not installed for python3"
     }()
 
     init(port: Int) throws {
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)]
         var environment = ProcessInfo.processInfo.environment
         environment["INITIAL_NO_AUTH_ACTION_COUNT"] = "3"
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process = try ChildProcess(ChildProcess.which("python3") ?? "/usr/bin/python3", ["-m", "moto.server", "-H", "127.0.0.1", "-p", String(port)],
+                                   environment: environment, stdout: .discard, stderr: .discard)
         endpoint = "http://127.0.0.1:\(port)"
-        try process.run()
     }
 
-    deinit { if process.isRunning { process.terminate() } }
+    deinit { process.stop() }
 
     static func start() async throws -> MotoServer {
         let server = try MotoServer(port: Int.random(in: 20_000...60_000))

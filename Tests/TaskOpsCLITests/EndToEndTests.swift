@@ -5,24 +5,22 @@ import TaskOpsCore
 /// Drives the real binary: `taskops serve` with the CLI and the AWS CLI, and `taskops demo` in tmux.
 @Suite(.serialized) struct EndToEndTests {
     /// Starts `taskops serve` on a free port and returns it with its endpoint.
-    func serve(_ extra: [String] = []) throws -> (Process, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Subprocess.taskopsBinary)
-        process.arguments = ["serve", "--port", "0"] + extra
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+    func serve(_ extra: [String] = []) throws -> (ChildProcess, String) {
+        let process = try ChildProcess(Subprocess.taskopsBinary, ["serve", "--port", "0"] + extra, stderr: .discard)
         var text = ""
-        let handle = pipe.fileHandleForReading
-        while !text.contains("AWS endpoint:") {
-            let data = handle.availableData
-            if data.isEmpty { break }
-            text += String(decoding: data, as: UTF8.self)
+        let deadline = Date().addingTimeInterval(60)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while !text.contains("AWS endpoint:") && Date() < deadline {
+            var entry = pollfd(fd: process.stdoutFD, events: Int16(POLLIN), revents: 0)
+            guard poll(&entry, 1, 500) >= 0 else { break }
+            guard entry.revents != 0 else { continue }
+            let count = read(process.stdoutFD, &buffer, buffer.count)
+            if count <= 0 { break }
+            text += String(decoding: buffer[0..<count], as: UTF8.self)
         }
         guard let line = text.split(separator: "\n").first(where: { $0.contains("AWS endpoint:") }),
               let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://127.0.0.1:") }) else {
-            process.terminate()
+            process.stop()
             throw TmuxError.failed("serve", text)
         }
         return (process, String(url))
@@ -30,7 +28,7 @@ import TaskOpsCore
 
     @Test func cliCommandsWorkAgainstServe() throws {
         let (server, endpoint) = try serve()
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { server.stop() }
         let env = ["HOME": NSTemporaryDirectory(), "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin",
                    "AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret", "XDG_STATE_HOME": NSTemporaryDirectory()]
         let common = ["--api-url", endpoint + "/dev", "--endpoint-url", endpoint]
@@ -75,7 +73,7 @@ import TaskOpsCore
             return
         }
         let (server, endpoint) = try serve()
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { server.stop() }
         _ = try Subprocess.run("/usr/bin/env", ["curl", "-s", "-X", "POST", endpoint + "/dev/tasks", "-H", "Content-Type: application/json",
                                                "-d", #"{"title": "from curl", "userId": "u", "priority": "high"}"#])
         usleep(500_000)
@@ -100,7 +98,7 @@ import TaskOpsCore
             return
         }
         let (server, endpoint) = try serve(["--auth", "AKIDGOOD:rightsecret"])
-        defer { server.terminate(); server.waitUntilExit() }
+        defer { server.stop() }
         var env = ["AWS_ACCESS_KEY_ID": "AKIDGOOD", "AWS_SECRET_ACCESS_KEY": "rightsecret", "HOME": NSTemporaryDirectory(),
                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin", "AWS_DEFAULT_REGION": "us-east-1"]
         let good = try Subprocess.run(aws, ["--endpoint-url", endpoint, "logs", "describe-log-groups"], environment: env)

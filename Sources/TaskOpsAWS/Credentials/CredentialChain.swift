@@ -52,20 +52,17 @@ public final class CredentialChain: CredentialsProvider, @unchecked Sendable {
 /// Runs a profile's `credential_process` and reads its JSON (Version 1).
 enum CredentialProcess {
     static func run(_ command: String) throws(StackError) -> AWSCredentials {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        do { try process.run() } catch {
+        let result: ChildProcess.Result
+        do { result = try ChildProcess.run("/bin/sh", ["-c", command], timeout: 60) } catch {
             throw StackError(kind: .auth, code: "CredentialProcessFailed", message: "credential_process could not start")
         }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw StackError(kind: .auth, code: "CredentialProcessFailed", message: "credential_process exited with status \(process.terminationStatus)")
+        guard !result.timedOut else {
+            throw StackError(kind: .auth, code: "CredentialProcessFailed", message: "credential_process did not finish within 60 s")
         }
+        guard result.status == 0 else {
+            throw StackError(kind: .auth, code: "CredentialProcessFailed", message: "credential_process exited with status \(result.status)")
+        }
+        let data = result.stdout
         guard let json = try? JSONParser.parse(Array(data)), json["Version"]?.numberValue?.intValue == 1,
               let key = json["AccessKeyId"]?.stringValue, let secret = json["SecretAccessKey"]?.stringValue else {
             throw StackError(kind: .auth, code: "CredentialProcessFailed", message: "credential_process output is not Version 1 JSON with AccessKeyId and SecretAccessKey")

@@ -1,4 +1,5 @@
 import Foundation
+import TaskOpsCore
 
 /// Runs a program to completion and captures its output (tests only).
 struct ProcessResult {
@@ -8,25 +9,14 @@ struct ProcessResult {
 }
 
 enum Subprocess {
+    /// Runs `executable`; a child still running after `timeout` seconds is killed and reported as status 137.
     @discardableResult
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil) throws -> ProcessResult {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try? input.fileHandleForWriting.close()
-        // Read both pipes before waiting so a chatty child cannot block on a full pipe.
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return ProcessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                             stderr: String(decoding: errData, as: UTF8.self))
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil, stdin: String? = nil,
+                    timeout: TimeInterval = 120) throws -> ProcessResult {
+        let result = try ChildProcess.run(executable, arguments, environment: environment, stdin: stdin.map { Array($0.utf8) }, timeout: timeout)
+        var stderr = result.stderrText
+        if result.timedOut { stderr += "\n[killed after \(Int(timeout)) s]" }
+        return ProcessResult(status: result.status, stdout: result.stdoutText, stderr: stderr)
     }
 
     /// The `taskops` binary built beside the tests.
@@ -37,12 +27,5 @@ enum Subprocess {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
-    static func which(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    static func which(_ name: String) -> String? { ChildProcess.which(name) }
 }
