@@ -32,4 +32,25 @@ import TaskOpsCore
             #expect(!error.description.contains(moto.credentials.secretAccessKey))
         }
     }
+
+    @Test(.enabled(if: MotoServer.unavailableReason == nil, "needs python3 with moto[server] (scripts/setup.sh --test installs it)"))
+    func roleProfilesAssumeTheRoleThroughSTS() async throws {
+        let moto = try await MotoServer.start()
+        let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#
+        let allow = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#
+        // moto re-encodes the form it parsed to check the signature: encode exactly as botocore does.
+        let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+        func encoded(_ text: String) -> String { text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text }
+        _ = try await moto.iam(CurlTransport(), "Action=CreateRole&RoleName=ops&AssumeRolePolicyDocument=\(encoded(trust))&Version=2010-05-08")
+        _ = try await moto.iam(CurlTransport(), "Action=PutRolePolicy&RoleName=ops&PolicyName=all&PolicyDocument=\(encoded(allow))&Version=2010-05-08")
+        let files = SharedConfigFiles(
+            credentials: ["base": ["aws_access_key_id": moto.credentials.accessKeyId, "aws_secret_access_key": moto.credentials.secretAccessKey]],
+            config: ["ops": ["role_arn": "arn:aws:iam::123456789012:role/ops", "source_profile": "base", "region": "us-east-1"]])
+        let chain = CredentialChain(environment: ["AWS_ENDPOINT_URL_STS": moto.endpoint], files: files, profile: "ops")
+        let assumed = try await chain.credentials()
+        #expect(assumed.sessionToken != nil && assumed.accessKeyId != moto.credentials.accessKeyId)
+        let stack = StackClients(region: "us-east-1", endpoints: .resolve(region: "us-east-1", override: moto.endpoint, environment: [:]),
+                                 apiURL: nil, credentials: chain)
+        #expect(try await stack.logs.describeLogGroups(prefix: nil, nextToken: nil).groups.isEmpty, "calls signed with the role's session work")
+    }
 }

@@ -52,12 +52,14 @@ final class MotoServer: @unchecked Sendable {
         return server
     }
 
-    /// An IAM Query call during set-up (signed with a throwaway key, not checked while the allowance lasts).
-    private func iam(_ transport: CurlTransport, _ form: String) async throws -> String {
+    /// An IAM Query call during set-up (signed with a throwaway key, not checked while the allowance lasts),
+    /// or with the created key once set-up is done.
+    func iam(_ transport: CurlTransport, _ form: String) async throws -> String {
         let body = Array(form.utf8)
         var headers: [(name: String, value: String)] = [("Host", String(endpoint.dropFirst("http://".count))), ("Content-Type", "application/x-www-form-urlencoded")]
         headers += SigV4Signer(region: "us-east-1", service: "iam").sign(SigV4Signer.Request(method: "POST", path: "/", headers: headers, body: body),
-                                                                         credentials: AWSCredentials(accessKeyId: "AKIDSETUP", secretAccessKey: "setup"), date: Date())
+                                                                         credentials: credentials.accessKeyId.isEmpty ? AWSCredentials(accessKeyId: "AKIDSETUP", secretAccessKey: "setup") : credentials,
+                                                                         date: Date())
         let answer = try await transport.send(HTTPRequest(method: "POST", url: endpoint + "/", headers: headers, body: body))
         guard answer.status == 200 else { throw StackError(kind: .server, code: "IAMSetup", message: answer.text, httpStatus: answer.status) }
         return answer.text

@@ -53,8 +53,11 @@ public struct TaskAPIClient: TaskAPI {
         return task
     }
 
+    /// RFC 3986 unreserved characters, ASCII only (`CharacterSet.alphanumerics` would let non-ASCII letters through).
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
     static func encode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
     private func call(_ operation: String, _ method: String, _ path: String, body: JSONValue? = nil) async throws(StackError) -> JSONObject {
