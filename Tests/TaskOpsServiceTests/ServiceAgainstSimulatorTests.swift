@@ -112,6 +112,25 @@ final class CountingObserver: CallObserver, @unchecked Sendable {
         if case .failed(let error) = await readonly.decide(.approve, taskId: task.taskId) { #expect(error.kind == .readOnly) } else { Issue.record("read-only wrote") }
     }
 
+    @Test func oneUndescribableExecutionDoesNotHideTheQueue() async throws {
+        let h = try await start()
+        defer { Task { await h.server.stop() } }
+        let api = try #require(h.clients.tasks)
+        let first = try await api.createTask(TaskDraft(title: "one", userId: "u", priority: "high"))
+        let second = try await api.createTask(TaskDraft(title: "two", userId: "u", priority: "high"))
+        h.clock.advance(by: 2)
+        h.stack.runDue()
+        let flaky = FailingDescribe(wrapped: h.clients.stepFunctions, failures: 1)
+        let store = StackStore()
+        let poller = ApprovalsPoller(tasks: api, stepFunctions: flaky, store: store, stateMachineArn: StackNames().stateMachineArn)
+        await #expect(throws: StackError.self, "the failure still reaches freshness") { try await poller.poll() }
+        let partial = store.current().approvals.pending
+        #expect(Set(partial.map(\.task.taskId)) == [first.taskId, second.taskId], "both tasks are listed")
+        #expect(partial.map(\.executions.count).reduce(0, +) == 3, "three of four executions joined")
+        try await poller.poll()
+        #expect(store.current().approvals.pending.allSatisfy { $0.executions.count == 2 }, "the missing one joins on the next poll")
+    }
+
     @Test func alarmsAreReadWithTheirReasons() async throws {
         let h = try await start()
         defer { Task { await h.server.stop() } }
@@ -133,4 +152,30 @@ final class ManualLocalClock: @unchecked Sendable {
     private var current = Date()
     var now: Date { lock.withLock { current } }
     func advance(_ seconds: TimeInterval) { lock.withLock { current = current.addingTimeInterval(seconds) } }
+}
+
+/// Step Functions whose DescribeExecution is throttled the first `failures` times.
+final class FailingDescribe: StepFunctionsAPI, @unchecked Sendable {
+    let wrapped: any StepFunctionsAPI
+    private let lock = NSLock()
+    private var remaining: Int
+    init(wrapped: any StepFunctionsAPI, failures: Int) { self.wrapped = wrapped; remaining = failures }
+    func listStateMachines(nextToken: String?) async throws(StackError) -> (machines: [StateMachineInfo], nextToken: String?) {
+        try await wrapped.listStateMachines(nextToken: nextToken)
+    }
+    func listExecutions(stateMachineArn: String, status: ExecutionStatus?, maxResults: Int?, nextToken: String?) async throws(StackError) -> ListExecutionsPage {
+        try await wrapped.listExecutions(stateMachineArn: stateMachineArn, status: status, maxResults: maxResults, nextToken: nextToken)
+    }
+    func describeExecution(arn: String) async throws(StackError) -> ExecutionInfo {
+        let fail = lock.withLock { () -> Bool in
+            guard remaining > 0 else { return false }
+            remaining -= 1
+            return true
+        }
+        if fail { throw StackError(kind: .throttled, code: "ThrottlingException", message: "Rate exceeded") }
+        return try await wrapped.describeExecution(arn: arn)
+    }
+    func getExecutionHistory(arn: String, maxResults: Int?, nextToken: String?) async throws(StackError) -> ExecutionHistoryPage {
+        try await wrapped.getExecutionHistory(arn: arn, maxResults: maxResults, nextToken: nextToken)
+    }
 }

@@ -29,14 +29,21 @@ public final class ApprovalsPoller: SourcePoller, @unchecked Sendable {
             token = list.nextToken
         } while token != nil && running.count < 10_000
         var byTask: [String: [ExecutionInfo]] = [:]
+        // One execution that cannot be described (throttled, just ended) must not hide the whole
+        // queue: it is retried next poll, the rest is published, and the error still reaches freshness.
+        var firstFailure: StackError?
         for execution in running {
-            let known = lock.withLock { taskIdByExecution[execution.executionArn] }
-            var taskId = known
+            var taskId = lock.withLock { taskIdByExecution[execution.executionArn] }
             if taskId == nil {
-                let described = try await stepFunctions.describeExecution(arn: execution.executionArn)
-                taskId = described.input.flatMap { try? JSONParser.parse($0) }?["detail"]?["taskId"]?.displayText ?? ""
-                let resolved = taskId ?? ""
-                lock.withLock { taskIdByExecution[execution.executionArn] = resolved }
+                do {
+                    let described = try await stepFunctions.describeExecution(arn: execution.executionArn)
+                    let resolved = described.input.flatMap { try? JSONParser.parse($0) }?["detail"]?["taskId"]?.displayText ?? ""
+                    lock.withLock { taskIdByExecution[execution.executionArn] = resolved }
+                    taskId = resolved
+                } catch {
+                    if error.kind != .notFound, firstFailure == nil { firstFailure = error }
+                    continue
+                }
             }
             if let taskId, !taskId.isEmpty { byTask[taskId, default: []].append(execution) }
         }
@@ -51,5 +58,6 @@ public final class ApprovalsPoller: SourcePoller, @unchecked Sendable {
             snapshot.approvals.pending = pending
             snapshot.approvals.generation += 1
         }
+        if let firstFailure { throw firstFailure }
     }
 }
