@@ -54,7 +54,7 @@ public final class StackService: @unchecked Sendable {
         } else {
             decider = nil
         }
-        scheduler = PollScheduler(store: store, entries: entries)
+        scheduler = PollScheduler(store: store, entries: entries, serverNow: { clock.serverNow() })
     }
 
     public func start() async { await scheduler.start() }

@@ -68,6 +68,20 @@ final class TestClock: @unchecked Sendable {
         #expect(poller.calls == 2)
     }
 
+    @Test func alignedSourcesFollowTheServersMinute() async {
+        let store = StackStore()
+        let clock = TestClock()
+        let poller = ScriptedPoller(.metrics)
+        // The server runs 25 s ahead of us: its next minute (+2 s settling) is ours minus 25 s.
+        let scheduler = PollScheduler(store: store, entries: [.init(poller: poller, interval: 60, aligned: true)],
+                                      now: { clock.now }, serverNow: { clock.now.addingTimeInterval(25) })
+        for task in await scheduler.runDue() { await task.value }
+        let next = store.freshness(.metrics).nextPoll
+        let serverNext = next.map { $0.timeIntervalSince1970 + 25 } ?? 0
+        #expect(serverNext.truncatingRemainder(dividingBy: 60) == PollScheduler.alignmentDelay)
+        #expect(next.map { $0 > clock.now && $0.timeIntervalSince(clock.now) <= 62 } == true)
+    }
+
     @Test func backoffIsBoundedAndThrottlingStartsHigher() {
         let backoff = Backoff()
         let throttled = StackError(kind: .throttled, code: "T", message: "")

@@ -27,6 +27,8 @@ public actor PollScheduler {
 
     let store: StackStore
     let now: @Sendable () -> Date
+    /// The stack's clock (from its `Date` headers): period boundaries are the server's, not ours.
+    let serverNow: @Sendable () -> Date
     let backoff: Backoff
     var entries: [SourceID: Entry] = [:]
     var nextDue: [SourceID: Date] = [:]
@@ -35,9 +37,14 @@ public actor PollScheduler {
     private var loop: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
 
-    public init(store: StackStore, entries: [Entry], backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() }) {
+    /// Seconds after a period boundary before an aligned poll, so the period's datapoints have landed.
+    public static let alignmentDelay: TimeInterval = 2
+
+    public init(store: StackStore, entries: [Entry], backoff: Backoff = Backoff(), now: @escaping @Sendable () -> Date = { Date() },
+                serverNow: (@Sendable () -> Date)? = nil) {
         self.store = store
         self.now = now
+        self.serverNow = serverNow ?? now
         self.backoff = backoff
         for entry in entries { self.entries[entry.poller.source] = entry }
     }
@@ -86,6 +93,14 @@ public actor PollScheduler {
         finish(source, entry: entry, failure: failure)
     }
 
+    /// The next multiple of `interval` on the server's clock (plus a settling delay), in local time.
+    func nextBoundary(after local: Date, interval: TimeInterval) -> Date {
+        let offset = serverNow().timeIntervalSince(now())
+        let server = local.timeIntervalSince1970 + offset
+        let boundary = (floor(server / interval) + 1) * interval + Self.alignmentDelay
+        return Date(timeIntervalSince1970: boundary - offset)
+    }
+
     private func finish(_ source: SourceID, entry: Entry, failure: StackError?) {
         inFlight.remove(source)
         let time = now()
@@ -105,10 +120,7 @@ public actor PollScheduler {
         } else {
             failures[source] = 0
             var next = time.addingTimeInterval(entry.interval)
-            if entry.aligned {
-                let interval = entry.interval
-                next = Date(timeIntervalSince1970: (floor(time.timeIntervalSince1970 / interval) + 1) * interval)
-            }
+            if entry.aligned { next = nextBoundary(after: time, interval: entry.interval) }
             nextDue[source] = next
             store.updateFreshness(source) {
                 $0.inFlight = false
