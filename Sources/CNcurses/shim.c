@@ -16,6 +16,14 @@ int taskops_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair)
     return mvadd_wch(y, x, &cell);
 }
 
+int taskops_init_pair(int pair, int fg, int bg) {
+#if NCURSES_EXT_COLORS
+    return init_extended_pair(pair, fg, bg);
+#else
+    return init_pair((short)pair, (short)(fg > 32767 ? -1 : fg), (short)bg);
+#endif
+}
+
 attr_t taskops_a_bold(void) { return A_BOLD; }
 attr_t taskops_a_reverse(void) { return A_REVERSE; }
 attr_t taskops_a_dim(void) { return A_DIM; }

@@ -28,4 +28,6 @@ attr_t taskops_a_reverse(void);
 attr_t taskops_a_dim(void);
 /* Writes one wide-char cell (with attributes and colour pair) at y, x. */
 int taskops_put_cell(int y, int x, const wchar_t *wch, attr_t attrs, short pair);
+/* A colour pair whose colours may be beyond 32767 (direct-colour terminals hold 0xRRGGBB). */
+int taskops_init_pair(int pair, int fg, int bg);
 #endif

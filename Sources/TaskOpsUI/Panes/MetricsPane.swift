@@ -35,8 +35,9 @@ enum MetricsPane {
             return
         }
         let gridRows = metrics.placement.map { $0.y + $0.height }.max() ?? 1
-        // Each grid row unit gets at least one line; shrink to fit the pane when needed.
-        let unit = max(0.5, min(1.0, Double(area.height) / Double(gridRows)))
+        // A grid row unit is about two terminal lines at CloudWatch's proportions: up to two when the
+        // pane has room (charts), down to half a line (one-row sparklines) when it does not.
+        let unit = max(0.5, min(2.0, Double(area.height) / Double(gridRows)))
         for placed in metrics.placement {
             guard metrics.dashboard.widgets.indices.contains(placed.index) else { continue }
             let widget = metrics.dashboard.widgets[placed.index]
@@ -56,6 +57,16 @@ enum MetricsPane {
 
     static func metricWidget(_ data: WidgetData?, _ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
         let series = data?.series ?? []
+        if data?.note == nil, !series.isEmpty, LineChart.fits(series, frame) {
+            LineChart.render(series, glyphs: state.chartGlyphs, into: &grid, frame: frame)
+            return
+        }
+        sparklineRows(data, state, into: &grid, frame: frame)
+    }
+
+    /// One row per series (label, sparkline, latest) when the widget is too small for a chart.
+    static func sparklineRows(_ data: WidgetData?, _ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
+        let series = data?.series ?? []
         let maxX = frame.x + frame.width - 1
         for (i, s) in series.prefix(frame.innerHeight).enumerated() {
             let y = frame.y + 1 + i
@@ -70,7 +81,7 @@ enum MetricsPane {
             } else {
                 let latest = format(s.latest ?? 0)
                 let chartWidth = max(0, maxX - chartX - DisplayWidth.of(latest) - 1)
-                grid.put(Sparkline.render(s.values, width: chartWidth, ascii: state.ascii), x: chartX, y: y, maxX: chartX + chartWidth, role: role, sanitize: false)
+                grid.put(Sparkline.render(s.values, width: chartWidth, ascii: state.chartGlyphs == .ascii), x: chartX, y: y, maxX: chartX + chartWidth, role: role, sanitize: false)
                 grid.put(latest, x: maxX - DisplayWidth.of(latest), y: y, maxX: maxX, role: .normal, bold: true)
             }
         }
@@ -89,10 +100,17 @@ enum MetricsPane {
         }
     }
 
+    /// `task-manager-lambda-errors-dev` → `lambda-errors`: the stack's name is in the header already.
     static func shortName(_ name: String, _ state: ConsoleState) -> String {
         var text = name
-        let prefix = state.header.stack + "-"
-        if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        let stack = state.header.stack
+        if text.hasPrefix(stack + "-") { return String(text.dropFirst(stack.count + 1)) }
+        if let dash = stack.lastIndex(of: "-") {
+            let project = String(stack[..<dash]), env = String(stack[stack.index(after: dash)...])
+            if text.hasPrefix(project + "-") && text.hasSuffix("-" + env) && text.count > project.count + env.count + 2 {
+                text = String(text.dropFirst(project.count + 1).dropLast(env.count + 1))
+            }
+        }
         return text
     }
 

@@ -13,5 +13,15 @@ public enum ConsoleEffect: Sendable, Equatable {
     case deleteTask(String)
     case refresh
     case showDashboard(DashboardSource)
+    /// Handled by the console itself: load the theme and recolour the screen.
+    case switchTheme(String)
     case quit
+}
+
+extension ConsoleEffect {
+    /// Effects the console performs itself rather than handing to the service.
+    public var isLocal: Bool {
+        if case .switchTheme = self { return true }
+        return false
+    }
 }

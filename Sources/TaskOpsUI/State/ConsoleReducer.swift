@@ -175,8 +175,21 @@ public enum ConsoleReducer {
             case "deployed": s.flash = "Showing the deployed dashboard"; return (s, [.showDashboard(.deployed)])
             default: s.flash = "Usage: :dashboard stack|deployed"
             }
+        case "theme":
+            guard let name = words.dropFirst().first, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                s.flash = "Usage: :theme NAME (default, light, high-contrast, mono, or a file in ~/.config/taskops/themes/)"
+                break
+            }
+            return (s, [.switchTheme(name)])
+        case "charts":
+            if let name = words.dropFirst().first, let glyphs = ChartGlyphs(rawValue: name) {
+                s.chartGlyphs = glyphs
+                s.flash = "Charts drawn with \(glyphs.rawValue)"
+            } else {
+                s.flash = "Usage: :charts " + ChartGlyphs.allCases.map(\.rawValue).joined(separator: "|")
+            }
         case "": break
-        default: s.flash = "Unknown command :\(Sanitizer.clean(command)) — try :tasks :events :approvals :metrics :refresh :readonly :dashboard :q"
+        default: s.flash = "Unknown command :\(Sanitizer.clean(command)) — try :tasks :events :approvals :metrics :refresh :readonly :dashboard :theme :charts :q"
         }
         return (s, [])
     }

@@ -59,6 +59,7 @@ public struct ConsoleState: Sendable {
     public var header: HeaderInfo
     public var readonly: Bool
     public var ascii: Bool
+    public var chartGlyphs: ChartGlyphs
     public var focus: PaneID = .tasks
     public var zoomed = false
     public var mode: Mode = .normal
@@ -76,10 +77,11 @@ public struct ConsoleState: Sendable {
     public var serverOffset: TimeInterval = 0
     public var quit = false
 
-    public init(header: HeaderInfo, readonly: Bool = false, ascii: Bool = false) {
+    public init(header: HeaderInfo, readonly: Bool = false, ascii: Bool = false, chartGlyphs: ChartGlyphs? = nil) {
         self.header = header
         self.readonly = readonly
         self.ascii = ascii
+        self.chartGlyphs = ascii ? .ascii : (chartGlyphs ?? .braille)
     }
 
     public func selected(_ pane: PaneID) -> Int { selection[pane] ?? 0 }

@@ -20,13 +20,20 @@ public final class ConsoleRunner: @unchecked Sendable {
         public var ascii: Bool
         public var readonly: Bool
         public var theme: Theme
+        /// Chart glyphs; nil picks them from the terminal.
+        public var charts: ChartGlyphs?
+        /// Finds a theme by name for `:theme` (returns the default with messages when it cannot).
+        public var loadTheme: @Sendable (String) -> (Theme, [String])
         /// Shown on the status line at start (e.g. a theme file that could not be read).
         public var message: String?
-        public init(colorMode: String = "auto", ascii: Bool = false, readonly: Bool = false, theme: Theme = .fallback, message: String? = nil) {
+        public init(colorMode: String = "auto", ascii: Bool = false, readonly: Bool = false, theme: Theme = .fallback, charts: ChartGlyphs? = nil,
+                    loadTheme: @escaping @Sendable (String) -> (Theme, [String]) = { _ in (.fallback, []) }, message: String? = nil) {
             self.colorMode = colorMode
             self.ascii = ascii
             self.readonly = readonly
             self.theme = theme
+            self.charts = charts
+            self.loadTheme = loadTheme
             self.message = message
         }
     }
@@ -71,7 +78,9 @@ public final class ConsoleRunner: @unchecked Sendable {
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT] { signal(sig, restoreAndDie) }
         let screen = NcursesScreen(colorMode: options.colorMode, environment: ProcessInfo.processInfo.environment, theme: options.theme)
         defer { screen.stop() }
-        var state = ConsoleState(header: header, readonly: options.readonly, ascii: options.ascii || !screen.unicode)
+        let environment = ProcessInfo.processInfo.environment
+        var state = ConsoleState(header: header, readonly: options.readonly, ascii: options.ascii || !screen.unicode,
+                                 chartGlyphs: options.charts ?? ChartGlyphs.detect(utf8: screen.unicode, term: environment["TERM"]))
         state.flash = options.message
         var lastChange = -1
         var lastDraw = Date.distantPast
@@ -101,7 +110,14 @@ public final class ConsoleRunner: @unchecked Sendable {
                 case .key(let key):
                     let (next, effects) = ConsoleReducer.reduce(state, .key(key))
                     state = next
-                    for effect in effects where effect != .quit {
+                    for effect in effects {
+                        if case .switchTheme(let name) = effect {
+                            let (theme, problems) = options.loadTheme(name)
+                            screen.apply(theme)
+                            state.flash = problems.first ?? "Theme \(theme.name)" + (screen.colors ? "" : " (no colours on this terminal)")
+                        }
+                    }
+                    for effect in effects where effect != .quit && !effect.isLocal {
                         Task { [perform] in
                             if let result = await perform(effect) { self.post(result) }
                         }

@@ -4,11 +4,13 @@ import Foundation
 /// The real terminal through ncursesw. Every curses call happens on the UI thread.
 public final class NcursesScreen: TerminalScreen {
     private var previous: CellGrid?
-    public let colors: Bool
+    public let depth: ColorDepth
+    public var colors: Bool { depth != .mono }
     public let unicode: Bool
     private var pairs: [Role: Int16] = [:]
 
-    /// Starts curses. `colorMode` is "auto", "always" or "never"; `NO_COLOR` turns colour off.
+    /// Starts curses. `colorMode` is "auto", "always", "never" or a depth (8, 16, 256, truecolor);
+    /// `NO_COLOR` turns colour off under "auto".
     public init(colorMode: String, environment: [String: String], theme: Theme = .fallback) {
         setlocale(LC_ALL, "")
         unicode = taskops_is_utf8_locale() != 0
@@ -20,12 +22,12 @@ public final class NcursesScreen: TerminalScreen {
         _ = curs_set(0)
         wtimeout(taskops_stdscr(), 50)
         _ = set_escdelay(25)
-        let wantColor = colorMode == "always" || (colorMode == "auto" && (environment["NO_COLOR"] ?? "").isEmpty)
-        colors = wantColor && has_colors()
-        if colors {
+        depth = ColorDepth.detect(flag: colorMode, terminalColors: has_colors() ? Int(taskops_colors()) : 0, hasColors: has_colors(),
+                                  environment: environment)
+        if depth != .mono {
             _ = start_color()
             _ = use_default_colors()
-            setupPairs(theme)
+            apply(theme)
         }
         _ = mousemask(taskops_button1_mask(), nil)
         atexit { _ = endwin() }
@@ -37,16 +39,15 @@ public final class NcursesScreen: TerminalScreen {
 
     public var size: (width: Int, height: Int) { (Int(taskops_cols()), Int(taskops_lines())) }
 
-    private func setupPairs(_ theme: Theme) {
-        let colorCount = taskops_colors()
+    /// Sets the colour pairs from `theme` (at start and when `:theme` switches) and repaints.
+    public func apply(_ theme: Theme) {
+        guard depth != .mono else { return }
         for (index, role) in Role.allCases.enumerated() {
-            let pair = Int16(index + 1)
-            var fg = theme.colors[role] ?? Theme.fallback.colors[role] ?? -1
-            // Terminals with 8 colours show bright colours as their plain ones; others as the default.
-            if Int32(fg) >= colorCount { fg = fg < 16 ? fg % 8 : -1 }
-            _ = init_pair(pair, fg, -1)
-            pairs[role] = pair
+            let color = theme.colors[role] ?? Theme.fallback.colors[role] ?? .terminalDefault
+            _ = taskops_init_pair(Int32(index + 1), color.terminalColor(depth), -1)
+            pairs[role] = Int16(index + 1)
         }
+        invalidate()
     }
 
     /// Forces the next draw to repaint everything (after a resize or resume).

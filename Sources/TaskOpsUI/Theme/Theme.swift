@@ -5,17 +5,17 @@ import TOMLKit
 ///
 /// ```toml
 /// name = "default"
-/// [colors]          # role = colour name (black, red, …, bright-white, default) or 0-255
+/// [colors]          # role = colour name (black, red, …, bright-white, default), 0-255 or "#rrggbb"
 /// ok = "green"
 /// error = "bright-red"
 /// ```
 /// Unknown roles are reported; roles left out keep the default theme's colour.
 public struct Theme: Sendable, Equatable {
     public var name: String
-    /// Foreground colour per role; -1 is the terminal's default.
-    public var colors: [Role: Int16]
+    /// Foreground colour per role.
+    public var colors: [Role: ThemeColor]
 
-    public static let colorNames: [String: Int16] = [
+    public static let colorNames: [String: Int] = [
         "default": -1, "black": 0, "red": 1, "green": 2, "yellow": 3, "blue": 4, "magenta": 5, "cyan": 6, "white": 7,
         "bright-black": 8, "gray": 8, "grey": 8, "bright-red": 9, "bright-green": 10, "bright-yellow": 11, "bright-blue": 12,
         "bright-magenta": 13, "bright-cyan": 14, "bright-white": 15,
@@ -59,11 +59,13 @@ public struct Theme: Sendable, Equatable {
             }
             let value = colors[key]
             if let name = value?.string, let color = colorNames[name.lowercased()] {
+                theme.colors[role] = color < 0 ? .terminalDefault : .index(color)
+            } else if let text = value?.string, let color = ThemeColor.hex(text) {
                 theme.colors[role] = color
             } else if let number = value?.int, (0...255).contains(number) {
-                theme.colors[role] = Int16(number)
+                theme.colors[role] = .index(number)
             } else {
-                throw LoadError(file: file, line: line(of: key), message: "colour for '\(key)' must be a name (red, bright-blue, default…) or 0-255")
+                throw LoadError(file: file, line: line(of: key), message: "colour for '\(key)' must be a name (red, bright-blue, default…), 0-255 or #rrggbb")
             }
         }
         return (theme, warnings)
@@ -71,8 +73,9 @@ public struct Theme: Sendable, Equatable {
 
     /// The colours used when no theme file can be read.
     public static let fallback = Theme(name: "default", colors: [
-        .normal: -1, .dim: 8, .header: 6, .title: 6, .selected: 6, .focusBorder: 6, .border: 8, .ok: 2, .pending: 4, .warn: 3,
-        .error: 1, .accent: 5, .marked: 3, .series1: 6, .series2: 5, .series3: 3, .series4: 2,
+        .normal: .terminalDefault, .dim: .index(8), .header: .index(6), .title: .index(6), .selected: .index(6), .focusBorder: .index(6),
+        .border: .index(8), .ok: .index(2), .pending: .index(4), .warn: .index(3), .error: .index(1), .accent: .index(5), .marked: .index(3),
+        .series1: .index(6), .series2: .index(5), .series3: .index(3), .series4: .index(2),
     ])
 
     /// Finds `name` in the user's themes folder, then the shipped `themes/` folder; falls back to

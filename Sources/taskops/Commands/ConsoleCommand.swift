@@ -2,10 +2,12 @@ import ArgumentParser
 import Foundation
 import TaskOpsCLI
 import TaskOpsService
+import TaskOpsUI
 
 /// Options of the console's look.
 struct DisplayOptions: ParsableArguments {
-    @Option(help: "Colours: auto, always or never (NO_COLOR is honoured).") var color = "auto"
+    @Option(help: "Colours: auto, always, never, or a depth to use at most: 8, 16, 256, truecolor (NO_COLOR is honoured).") var color = "auto"
+    @Option(help: "Chart glyphs: auto, braille, blocks or ascii.") var charts = "auto"
     @Flag(help: "ASCII only: no box drawing or block characters.") var ascii = false
     @Option(help: "Theme: default, light, high-contrast, mono, or a file name in ~/.config/taskops/themes/.") var theme = "default"
 
@@ -21,8 +23,11 @@ struct DisplayOptions: ParsableArguments {
     }
 
     func validate() throws {
-        guard ["auto", "always", "never"].contains(color) else { throw ValidationError("--color must be auto, always or never") }
+        guard ColorDepth.flagValues.contains(color) else { throw ValidationError("--color must be one of \(ColorDepth.flagValues.joined(separator: ", "))") }
+        guard charts == "auto" || ChartGlyphs(rawValue: charts) != nil else { throw ValidationError("--charts must be auto, braille, blocks or ascii") }
     }
+
+    var chartGlyphs: ChartGlyphs? { ChartGlyphs(rawValue: charts) }
 }
 
 struct ConsoleCommand: AsyncParsableCommand {
@@ -57,6 +62,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         intervals.alarmsInterval = config.poll.alarms ?? 60
         intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? 1
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
-                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme, intervals: intervals))
+                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme,
+                                                  charts: display.chartGlyphs, intervals: intervals))
     }
 }

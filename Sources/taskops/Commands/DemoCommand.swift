@@ -55,7 +55,8 @@ struct DemoCommand: AsyncParsableCommand {
         intervals.alarmsInterval = max(5, 60 / timeScale)
         intervals.auditLogPath = FileManager.default.temporaryDirectory.appendingPathComponent("taskops-demo-audit.log").path
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
-                                  settings: .init(mode: "DEMO", colorMode: display.color, ascii: display.ascii, theme: display.theme, intervals: intervals))
+                                  settings: .init(mode: "DEMO", colorMode: display.color, ascii: display.ascii, theme: display.theme, charts: display.chartGlyphs,
+                                                  intervals: intervals))
         trafficTask.cancel()
         await server.stop()
     }

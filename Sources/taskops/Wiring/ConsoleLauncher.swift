@@ -12,6 +12,7 @@ enum ConsoleLauncher {
         var colorMode: String
         var ascii: Bool
         var theme: String
+        var charts: ChartGlyphs?
         var intervals: ServiceSettings
     }
 
@@ -28,10 +29,13 @@ enum ConsoleLauncher {
         let header = HeaderInfo(stack: target.names.project + "-" + target.names.env, region: target.names.region, endpoint: endpoint,
                                 mode: target.readonly ? "\(settings.mode) READ-ONLY" : settings.mode)
         let clock = clients.clock
-        let (theme, themeWarnings) = Theme.load(name: settings.theme, environment: CommandWiring.environment, shippedDirectory: DisplayOptions.shippedThemes)
+        let loadTheme: @Sendable (String) -> (Theme, [String]) = { name in
+            Theme.load(name: name, environment: CommandWiring.environment, shippedDirectory: DisplayOptions.shippedThemes)
+        }
+        let (theme, themeWarnings) = loadTheme(settings.theme)
         let runner = ConsoleRunner(
             header: header, options: ConsoleRunner.Options(colorMode: settings.colorMode, ascii: settings.ascii, readonly: target.readonly,
-                                                           theme: theme, message: themeWarnings.first),
+                                                           theme: theme, charts: settings.charts, loadTheme: loadTheme, message: themeWarnings.first),
             snapshot: { service.snapshot() }, changeCount: { service.store.changeCount }, serverNow: { clock.serverNow() },
             perform: { effect in await perform(effect, service) })
         await runner.run()
@@ -55,7 +59,7 @@ enum ConsoleLauncher {
         case .showDashboard(let source):
             await service.showDashboard(source)
             return nil
-        case .quit:
+        case .quit, .switchTheme:
             return nil
         }
     }

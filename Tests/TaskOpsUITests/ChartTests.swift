@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TaskOpsCore
+@testable import TaskOpsUI
+
+@Suite struct ChartTests {
+    static func series(_ label: String, _ values: [Double], reason: String? = nil) -> MetricSeries {
+        let row = DashboardMetricRow(namespace: "AWS/Lambda", metricName: label, stat: "Sum", period: 60)
+        let times = values.indices.map { Fixtures.now.addingTimeInterval(Double($0 - values.count) * 60) }
+        return MetricSeries(label: label, row: row, timestamps: reason == nil ? times : [], values: reason == nil ? values : [], noDataReason: reason)
+    }
+
+    static func draw(_ glyphs: ChartGlyphs, width: Int = 60, height: Int = 12) -> [String] {
+        var grid = CellGrid(width: width, height: height)
+        let data = [series("Invocations", [0, 4, 9, 3, 12, 7, 20, 15]), series("Errors", [0, 0, 1, 0, 2, 0, 0, 1]),
+                    series("4XXError", [], reason: "a REST API metric; HTTP APIs emit 4xx")]
+        LineChart.render(data, glyphs: glyphs, into: &grid, frame: Frame(x: 0, y: 0, width: width, height: height))
+        return grid.lines
+    }
+
+    @Test func brailleChartHasAxisLegendAndReasons() {
+        let lines = Self.draw(.braille)
+        let text = lines.joined(separator: "\n")
+        #expect(text.unicodeScalars.contains { (0x2801...0x28FF).contains($0.value) }, "braille dots are drawn")
+        #expect(lines[1].contains("20"), "the top axis label is the maximum")
+        #expect(text.contains("┤"))
+        #expect(text.contains("Invocations 15") && text.contains("Errors 1"), "legend with latest values")
+        #expect(text.contains("4XXError: no data: a REST API metric"))
+    }
+
+    @Test func blocksAndASCIIFallbacks() {
+        let blocks = Self.draw(.blocks).joined()
+        #expect(blocks.contains("▀") || blocks.contains("▄") || blocks.contains("█"))
+        #expect(!blocks.unicodeScalars.contains { (0x2800...0x28FF).contains($0.value) })
+        let ascii = Self.draw(.ascii).joined(separator: "\n")
+        #expect(ascii.contains("*") && ascii.contains("+"), "one mark per series")
+        #expect(!ascii.contains("▀") && !ascii.contains("⠁"))
+    }
+
+    @Test func theHighestPointIsOnTheTopRowAndZeroOnTheBottom() {
+        var canvas = DotCanvas(columns: 4, rows: 2, glyphs: .braille)
+        canvas.line(from: (0, 7), to: (7, 0), series: 0)
+        #expect(canvas.glyph(column: 0, row: 1) != nil && canvas.glyph(column: 3, row: 0) != nil)
+        #expect(canvas.glyph(column: 0, row: 0) == nil && canvas.glyph(column: 3, row: 1) == nil)
+        #expect(canvas.glyph(column: 0, row: 1)?.text == "⡠" || canvas.glyph(column: 0, row: 1)?.text.unicodeScalars.first.map { (0x2800...0x28FF).contains($0.value) } == true)
+    }
+
+    @Test func glyphsFollowTheTerminal() {
+        #expect(ChartGlyphs.detect(utf8: true, term: "xterm-256color") == .braille)
+        #expect(ChartGlyphs.detect(utf8: true, term: "linux") == .blocks)
+        #expect(ChartGlyphs.detect(utf8: false, term: "xterm") == .ascii)
+        #expect(ConsoleState(header: Fixtures.state().header, ascii: true).chartGlyphs == .ascii)
+    }
+
+    @Test func chartsCommandSwitchesGlyphs() {
+        var state = Fixtures.state()
+        for key in ":charts blocks" { state = ConsoleReducer.reduce(state, .key(.char(key))).0 }
+        state = ConsoleReducer.reduce(state, .key(.enter)).0
+        #expect(state.chartGlyphs == .blocks)
+        for key in ":charts nope" { state = ConsoleReducer.reduce(state, .key(.char(key))).0 }
+        state = ConsoleReducer.reduce(state, .key(.enter)).0
+        #expect(state.flash?.contains("braille") == true)
+    }
+
+    @Test func hostileLabelsStayInert() {
+        var grid = CellGrid(width: 50, height: 8)
+        LineChart.render([Self.series("\u{1B}]52;c;aGk=\u{07}evil\u{202E}", [1, 2, 3])], glyphs: .braille, into: &grid, frame: Frame(x: 0, y: 0, width: 50, height: 8))
+        let text = grid.lines.joined()
+        #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
+    }
+}
