@@ -9,6 +9,7 @@ enum Overlays {
         case .detail: box(detailLines(state), title: "Detail (Esc closes)", into: &grid, width: width, height: height, state: state)
         case .confirm(let confirmation):
             box([question(confirmation, state), "", "y confirms, any other key cancels"], title: "Confirm", into: &grid, width: width, height: height, state: state)
+        case .form(let form): TaskFormView.render(form, into: &grid, width: width, height: height, ascii: state.ascii)
         default: break
         }
     }
@@ -18,10 +19,12 @@ enum Overlays {
         "↑ ↓  j k          move                         PgUp PgDn g G   page, top, bottom",
         "Enter             detail                       Esc        close / clear filter",
         "z                 zoom the pane                /          filter the pane",
-        "s                 sort tasks                   d          delete the task (asks first)",
+        "n / e             new task / edit the task     d          delete the task (asks first)",
+        "s                 sort tasks                   Esc        close / clear filter",
         "space             mark an approval             a / r      approve / reject selected or marked",
         "f                 follow new events            w          raw log lines",
         ":tasks :events :approvals :metrics   :refresh   :readonly   :dashboard stack|deployed   :q",
+        ":theme NAME   :charts braille|blocks|ascii   :filter status=S user=U (tasks)",
         "q                 quit                         ?          this help",
     ]
 

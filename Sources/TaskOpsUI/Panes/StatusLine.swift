@@ -19,10 +19,11 @@ enum StatusLine {
         case .confirm(let confirmation): hints = Overlays.question(confirmation, state) + "  [y/n]"
         case .command(let text): hints = ":" + text + "▏"
         case .filter(let text): hints = "/" + text + "▏  (Enter keeps, Esc cancels)"
+        case .form(let form): hints = form.submitting ? "Saving…" : "Tab/↑↓ field  ←→/space choose  Enter save  Esc cancel"
         default:
             hints = state.flash ?? "Tab/1-4 panes  ↑↓/jk move  Enter detail  z zoom  / filter  : command  "
                 + (state.focus == .approvals ? "space mark  a approve  r reject  " : "")
-                + (state.focus == .tasks ? "s sort  d delete  " : "")
+                + (state.focus == .tasks ? "n new  e edit  d delete  s sort  " : "")
                 + (state.focus == .events ? "f follow  w raw  " : "") + "? help  q quit"
         }
         grid.put(hints, x: 0, y: y + 1, maxX: width, role: state.flash != nil && state.mode == .normal ? .accent : .dim)

@@ -5,6 +5,8 @@ enum TasksPane {
     static func render(_ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
         let rows = PaneRows.tasks(state)
         var title = "1 Tasks (\(rows.count)\(state.snapshot.tasks.mayBeTruncated ? "+, truncated" : "")) sort:\(state.taskSort.label)"
+        if let status = state.taskStatusFilter { title += " status=\(status)" }
+        if let user = state.taskUserFilter { title += " user=\(user)" }
         if let filter = state.filters[.tasks], !filter.isEmpty { title += " /\(filter)" }
         grid.box(frame, title: title, focused: state.focus == .tasks, ascii: state.ascii)
         let x = frame.x + 1, maxX = frame.x + frame.width - 1

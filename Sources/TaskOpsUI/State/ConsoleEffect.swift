@@ -5,12 +5,16 @@ public enum ConsoleInput: Sendable {
     case snapshot(StackSnapshot)
     case decisions(ApprovalDecision, [String: DecisionOutcome])
     case taskDeleted(String, StackError?)
+    /// A create or update finished: the saved task, or the API's refusal.
+    case taskSaved(TaskItem?, StackError?)
     case flash(String)
 }
 
 public enum ConsoleEffect: Sendable, Equatable {
     case decide(ApprovalDecision, [String])
     case deleteTask(String)
+    case createTask(TaskDraft)
+    case updateTask(String, TaskChanges)
     case refresh
     case showDashboard(DashboardSource)
     /// Handled by the console itself: load the theme and recolour the screen.

@@ -26,6 +26,21 @@ public enum ConsoleReducer {
         case .taskDeleted(let id, let error):
             s.flash = error.map { "Delete failed: \($0.message)" } ?? "Deleted task \(id)"
             return (s, [])
+        case .taskSaved(let task, let error):
+            guard case .form(var form) = s.mode else {
+                s.flash = error.map { "Save failed: \($0.message)" } ?? task.map { "Saved task '\($0.title)'" }
+                return (s, [])
+            }
+            form.submitting = false
+            if let error {
+                form.error = "\(error.message)" + (error.httpStatus.map { " (HTTP \($0))" } ?? "")
+                s.mode = .form(form)
+            } else {
+                s.mode = .normal
+                let verb = form.purpose == .create ? "Created" : "Updated"
+                s.flash = "\(verb) task '\(task?.title ?? "")'"
+            }
+            return (s, [])
         case .flash(let text):
             s.flash = text
             return (s, [])
@@ -49,6 +64,8 @@ public enum ConsoleReducer {
             return (s, [])
         case .command(let text):
             return commandKey(s, text, key)
+        case .form(let form):
+            return TaskFormKeys.reduce(s, form, key)
         case .filter(let text):
             return filterKey(s, text, key)
         case .help, .detail:
@@ -104,6 +121,13 @@ public enum ConsoleReducer {
                                        : rows.map(\.task.taskId).filter { s.marked.contains($0) }
             if ids.isEmpty { s.flash = "Nothing selected"; break }
             s.mode = .confirm(.decide(decision, ids))
+        case .char("n") where s.focus == .tasks:
+            if s.readonly { s.flash = "Read-only: creating tasks is disabled"; break }
+            s.mode = .form(.create())
+        case .char("e") where s.focus == .tasks:
+            if s.readonly { s.flash = "Read-only: editing is disabled"; break }
+            let rows = PaneRows.tasks(s)
+            if rows.indices.contains(s.selected(.tasks)) { s.mode = .form(.edit(rows[s.selected(.tasks)])) }
         case .char("d") where s.focus == .tasks:
             if s.readonly { s.flash = "Read-only: deleting is disabled"; break }
             let rows = PaneRows.tasks(s)
@@ -175,6 +199,8 @@ public enum ConsoleReducer {
             case "deployed": s.flash = "Showing the deployed dashboard"; return (s, [.showDashboard(.deployed)])
             default: s.flash = "Usage: :dashboard stack|deployed"
             }
+        case "filter":
+            return (TaskFilterCommand.apply(Array(words.dropFirst()), to: s), [])
         case "theme":
             guard let name = words.dropFirst().first, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 s.flash = "Usage: :theme NAME (default, light, high-contrast, mono, or a file in ~/.config/taskops/themes/)"

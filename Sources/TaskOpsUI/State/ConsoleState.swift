@@ -43,6 +43,7 @@ public enum Mode: Sendable, Equatable {
     case normal
     case confirm(Confirmation)
     case command(String)
+    case form(TaskForm)
     case filter(String)
     case help
     case detail
@@ -66,6 +67,9 @@ public struct ConsoleState: Sendable {
     public var selection: [PaneID: Int] = [:]
     public var filters: [PaneID: String] = [:]
     public var taskSort: TaskSort = .created
+    /// Tasks shown only with this status / user (`:filter status=… user=…`).
+    public var taskStatusFilter: String?
+    public var taskUserFilter: String?
     public var marked: Set<String> = []
     public var outcomes: [String: String] = [:]
     /// Events: following the newest, or paused at the count seen when paused.

@@ -5,6 +5,8 @@ import TaskOpsCore
 public enum PaneRows {
     public static func tasks(_ state: ConsoleState) -> [TaskItem] {
         var tasks = state.snapshot.tasks.tasks
+        if let status = state.taskStatusFilter { tasks = tasks.filter { $0.status == status } }
+        if let user = state.taskUserFilter { tasks = tasks.filter { $0.userId == user } }
         if let filter = state.filters[.tasks], !filter.isEmpty {
             let needle = filter.lowercased()
             tasks = tasks.filter { task in

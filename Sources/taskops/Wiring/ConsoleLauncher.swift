@@ -53,6 +53,10 @@ enum ConsoleLauncher {
             } catch {
                 return .taskDeleted(id, error)
             }
+        case .createTask(let draft):
+            do { return .taskSaved(try await service.createTask(draft), nil) } catch { return .taskSaved(nil, error) }
+        case .updateTask(let id, let changes):
+            do { return .taskSaved(try await service.updateTask(id: id, changes: changes), nil) } catch { return .taskSaved(nil, error) }
         case .refresh:
             await service.refresh(nil)
             return nil
