@@ -108,14 +108,17 @@ public final class StackService: @unchecked Sendable {
         return outcomes
     }
 
-    public func executionHistory(arn: String) async throws(StackError) -> [ExecutionHistoryEvent] {
+    /// The states an execution went through (its history, at most `maxPages` pages of 1000 events).
+    public func executionPath(arn: String, maxPages: Int = 5) async throws(StackError) -> ExecutionPath {
         var events: [ExecutionHistoryEvent] = []
         var token: String?
+        var pages = 0
         repeat {
             let page = try await stepFunctions.getExecutionHistory(arn: arn, maxResults: 1000, nextToken: token)
             events += page.events
             token = page.nextToken
-        } while token != nil && events.count < 100_000
-        return events
+            pages += 1
+        } while token != nil && pages < maxPages
+        return ExecutionPath(events: events, truncated: token != nil)
     }
 }

@@ -131,6 +131,27 @@ final class CountingObserver: CallObserver, @unchecked Sendable {
         #expect(store.current().approvals.pending.allSatisfy { $0.executions.count == 2 }, "the missing one joins on the next poll")
     }
 
+    @Test func approvalDetailShowsEachExecutionsPathThroughTheWorkflow() async throws {
+        let h = try await start()
+        defer { Task { await h.server.stop() } }
+        let api = try #require(h.clients.tasks)
+        let task = try await api.createTask(TaskDraft(title: "needs a yes", userId: "u", priority: "high"))
+        h.clock.advance(by: 2)
+        h.stack.runDue()
+        let service = StackService(names: StackNames(), apiId: h.stack.apiId, dashboardName: nil, stateMachineArn: StackNames().stateMachineArn,
+                                   tasks: api, cloudWatch: h.clients.cloudWatch, logs: h.clients.logs, stepFunctions: h.clients.stepFunctions,
+                                   clock: h.clients.clock, meter: CallMeter(), settings: ServiceSettings())
+        let running = try await h.clients.stepFunctions.listExecutions(stateMachineArn: StackNames().stateMachineArn, status: .running, maxResults: 10, nextToken: nil)
+        let arn = try #require(running.executions.first?.executionArn)
+        let waiting = try await service.executionPath(arn: arn)
+        #expect(waiting.states.starts(with: ["ValidateTask", "CheckPriority", "WaitForApproval", "WaitForManualApproval"]), "\(waiting.summary)")
+        _ = try await api.updateTask(id: task.taskId, changes: TaskChanges(status: "approved"))
+        h.clock.advance(by: 301)
+        h.stack.runDue()
+        let done = try await service.executionPath(arn: arn)
+        #expect(done.succeeded && done.summary.hasSuffix("TaskApprovalComplete ✓"), "\(done.summary)")
+    }
+
     @Test func alarmsAreReadWithTheirReasons() async throws {
         let h = try await start()
         defer { Task { await h.server.stop() } }

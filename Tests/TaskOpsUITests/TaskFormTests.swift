@@ -67,3 +67,22 @@ import TaskOpsCore
         #expect(PaneRows.tasks(s).count == 9)
     }
 }
+
+@Suite struct ApprovalDetailTests {
+    @Test func openingAnApprovalLoadsItsExecutionPaths() {
+        var s = Fixtures.state()
+        s = ConsoleReducer.reduce(s, .key(.char("3"))).0
+        let (opened, effects) = ConsoleReducer.reduce(s, .key(.enter))
+        let arns = opened.snapshot.approvals.pending[0].executions.map(\.executionArn)
+        #expect(effects == [.loadExecutionPaths(arns)])
+        var text = ConsoleRenderer.render(opened, width: 120, height: 40, now: Fixtures.now).lines.joined(separator: "\n")
+        #expect(text.contains("path: loading…"))
+        let path = ExecutionPath(events: ["ValidateTask", "CheckPriority", "WaitForApproval"].enumerated().map {
+            ExecutionHistoryEvent(id: $0.offset, previousEventId: 0, type: "TaskStateEntered", timestamp: Fixtures.now, stateName: $0.element)
+        })
+        let loaded = ConsoleReducer.reduce(opened, .executionPaths([arns[0]: .path(path), arns[1]: .failed("ThrottlingException: Rate exceeded")])).0
+        text = ConsoleRenderer.render(loaded, width: 120, height: 40, now: Fixtures.now).lines.joined(separator: "\n")
+        #expect(text.contains("path: ValidateTask → CheckPriority → WaitForApproval"))
+        #expect(text.contains("cannot be read: ThrottlingException"))
+    }
+}

@@ -60,6 +60,11 @@ enum Overlays {
             var lines = ["\(item.task.title)  (\(item.task.taskId))", "priority \(item.task.priority) · user \(item.task.userId) · status \(item.task.status)", ""]
             for execution in item.executions {
                 lines.append("execution \(execution.name): \(execution.status.rawValue) since \(StackTime.isoMillisZ(execution.startDate))")
+                switch state.executionPaths[execution.executionArn] {
+                case .path(let path): lines.append("  path: " + path.summary)
+                case .failed(let why): lines.append("  path: cannot be read: " + why)
+                case nil: lines.append("  path: loading…")
+                }
             }
             return lines
         case .metrics:
@@ -74,12 +79,33 @@ enum Overlays {
 
     static func box(_ lines: [String], title: String, into grid: inout CellGrid, width: Int, height: Int, state: ConsoleState) {
         let w = min(width - 4, max(40, (lines.map { DisplayWidth.of(Sanitizer.clean($0)) }.max() ?? 0) + 4))
-        let h = min(height - 2, lines.count + 2)
+        let wrapped = lines.flatMap { wrap(Sanitizer.clean($0), width: max(1, w - 4)) }
+        let h = min(height - 2, wrapped.count + 2)
         let frame = Frame(x: (width - w) / 2, y: (height - h) / 2, width: w, height: h)
         grid.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         grid.box(frame, title: title, focused: true, ascii: state.ascii)
-        for (i, line) in lines.prefix(frame.innerHeight).enumerated() {
-            grid.put(line, x: frame.x + 2, y: frame.y + 1 + i, maxX: frame.x + frame.width - 1)
+        for (i, line) in wrapped.prefix(frame.innerHeight).enumerated() {
+            grid.put(line, x: frame.x + 2, y: frame.y + 1 + i, maxX: frame.x + frame.width - 1, sanitize: false)
         }
+    }
+
+    /// Splits a sanitized line into pieces of at most `width` columns (wide characters never split).
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard DisplayWidth.of(line) > width else { return [line] }
+        var pieces: [String] = []
+        var current = ""
+        var used = 0
+        for character in line {
+            let w = DisplayWidth.of(character)
+            if used + w > width && !current.isEmpty {
+                pieces.append(current)
+                current = ""
+                used = 0
+            }
+            current.append(character)
+            used += w
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
     }
 }

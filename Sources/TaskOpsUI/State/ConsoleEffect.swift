@@ -8,6 +8,8 @@ public enum ConsoleInput: Sendable {
     /// A create or update finished: the saved task, or the API's refusal.
     case taskSaved(TaskItem?, StackError?)
     case flash(String)
+    /// Paths through the workflow of the executions an approval detail shows.
+    case executionPaths([String: ExecutionPathLookup])
 }
 
 public enum ConsoleEffect: Sendable, Equatable {
@@ -16,6 +18,7 @@ public enum ConsoleEffect: Sendable, Equatable {
     case createTask(TaskDraft)
     case updateTask(String, TaskChanges)
     case refresh
+    case loadExecutionPaths([String])
     case showDashboard(DashboardSource)
     /// Handled by the console itself: load the theme and recolour the screen.
     case switchTheme(String)
@@ -28,4 +31,10 @@ extension ConsoleEffect {
         if case .switchTheme = self { return true }
         return false
     }
+}
+
+/// An execution's path, or why it could not be read.
+public enum ExecutionPathLookup: Sendable, Equatable {
+    case path(ExecutionPath)
+    case failed(String)
 }

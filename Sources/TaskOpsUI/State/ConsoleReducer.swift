@@ -41,6 +41,9 @@ public enum ConsoleReducer {
                 s.flash = "\(verb) task '\(task?.title ?? "")'"
             }
             return (s, [])
+        case .executionPaths(let paths):
+            s.executionPaths.merge(paths) { _, new in new }
+            return (s, [])
         case .flash(let text):
             s.flash = text
             return (s, [])
@@ -91,7 +94,14 @@ public enum ConsoleReducer {
         case .char("?"): s.mode = .help
         case .char(":"): s.mode = .command("")
         case .char("/"): s.mode = .filter(s.filters[s.focus] ?? "")
-        case .enter: if PaneRows.count(s.focus, s) > 0 { s.mode = .detail }
+        case .enter:
+            guard PaneRows.count(s.focus, s) > 0 else { break }
+            s.mode = .detail
+            let rows = PaneRows.approvals(s)
+            if s.focus == .approvals, rows.indices.contains(s.selected(.approvals)) {
+                let arns = rows[s.selected(.approvals)].executions.map(\.executionArn)
+                if !arns.isEmpty { return (s, [.loadExecutionPaths(arns)]) }
+            }
         case .escape: s.filters[s.focus] = nil
         case .up, .char("k"): move(&s, -1)
         case .down, .char("j"): move(&s, 1)

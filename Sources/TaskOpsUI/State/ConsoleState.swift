@@ -77,6 +77,8 @@ public struct ConsoleState: Sendable {
     public var pausedAtCount = 0
     public var rawEvents = false
     public var flash: String?
+    /// Execution ARN → its path through the workflow, loaded when an approval's detail opens.
+    public var executionPaths: [String: ExecutionPathLookup] = [:]
     /// Server time minus local time (the simulator may run faster than real time).
     public var serverOffset: TimeInterval = 0
     public var quit = false

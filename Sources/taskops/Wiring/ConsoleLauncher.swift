@@ -57,6 +57,12 @@ enum ConsoleLauncher {
             do { return .taskSaved(try await service.createTask(draft), nil) } catch { return .taskSaved(nil, error) }
         case .updateTask(let id, let changes):
             do { return .taskSaved(try await service.updateTask(id: id, changes: changes), nil) } catch { return .taskSaved(nil, error) }
+        case .loadExecutionPaths(let arns):
+            var paths: [String: ExecutionPathLookup] = [:]
+            for arn in arns {
+                do { paths[arn] = .path(try await service.executionPath(arn: arn)) } catch { paths[arn] = .failed("\(error.code): \(error.message)") }
+            }
+            return .executionPaths(paths)
         case .refresh:
             await service.refresh(nil)
             return nil
