@@ -86,3 +86,20 @@ import TaskOpsCore
         #expect(text.contains("cannot be read: ThrottlingException"))
     }
 }
+
+@Suite struct MouseTests {
+    @Test func clicksFocusThePaneAndSelectTheRowUnderThem() {
+        var s = Fixtures.state(tasks: 20)
+        // 120×40: body from row 1, Tasks top-left (rows 1…18), header row at 2, data from 3.
+        s = ConsoleReducer.reduce(s, .click(x: 10, y: 7, width: 120, height: 40)).0
+        #expect(s.focus == .tasks && s.selected(.tasks) == 4)
+        let grid = ConsoleRenderer.render(s, width: 120, height: 40, now: Fixtures.now)
+        #expect(grid[10, 7].reverse, "the clicked row is drawn selected")
+        s = ConsoleReducer.reduce(s, .click(x: 70, y: 4, width: 120, height: 40)).0
+        #expect(s.focus == .approvals && s.selected(.approvals) == 1)
+        s = ConsoleReducer.reduce(s, .click(x: 70, y: 1, width: 120, height: 40)).0
+        #expect(s.focus == .approvals && s.selected(.approvals) == 1, "a click on a border focuses without moving")
+        s.mode = .help
+        #expect(ConsoleReducer.reduce(s, .click(x: 10, y: 30, width: 120, height: 40)).0.focus == .approvals, "clicks wait while a dialog is open")
+    }
+}

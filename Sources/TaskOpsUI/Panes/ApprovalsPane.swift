@@ -10,8 +10,8 @@ enum ApprovalsPane {
         let x = frame.x + 1, maxX = frame.x + frame.width - 1
         let widths = [2, 8, 8, 12, max(8, frame.innerWidth - 64), 12, 16]
         grid.row(Array(zip(["", "WAITING", "PRIO", "USER", "TITLE", "EXECUTIONS", "RESULT"], widths)), x: x, y: frame.y + 1, maxX: maxX, role: .header)
-        let visible = max(0, frame.innerHeight - 1)
-        let start = scrollStart(selected: state.selected(.approvals), count: rows.count, height: visible)
+        let geometry = PaneGeometry.rows(.approvals, state, frame: frame, count: rows.count)
+        let (visible, start) = (geometry.visible, geometry.start)
         for (offset, item) in rows.dropFirst(start).prefix(visible).enumerated() {
             let index = start + offset
             let waiting = item.waitingSince.map { duration(now.timeIntervalSince($0)) } ?? "?"

@@ -15,7 +15,7 @@ public enum ConsoleRenderer {
             return grid
         }
         header(state, into: &grid, width: width)
-        let body = Frame(x: 0, y: 1, width: width, height: height - 3)
+        let body = body(width: width, height: height)
         for (pane, frame) in layout(state, body) {
             switch pane {
             case .tasks: TasksPane.render(state, into: &grid, frame: frame)
@@ -30,6 +30,9 @@ public enum ConsoleRenderer {
     }
 
     /// 2×2 grid (tasks | approvals over events | metrics); zoom gives the focused pane everything.
+    /// The panes' area: below the header, above the status and hint lines.
+    public static func body(width: Int, height: Int) -> Frame { Frame(x: 0, y: 1, width: width, height: height - 3) }
+
     public static func layout(_ state: ConsoleState, _ body: Frame) -> [(PaneID, Frame)] {
         if state.zoomed { return [(state.focus, body)] }
         let leftWidth = body.width / 2

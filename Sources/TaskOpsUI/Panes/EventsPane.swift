@@ -11,9 +11,9 @@ enum EventsPane {
         if let filter = state.filters[.events], !filter.isEmpty { title += " /\(filter)" }
         grid.box(frame, title: title, focused: state.focus == .events, ascii: state.ascii)
         let x = frame.x + 1, maxX = frame.x + frame.width - 1
-        let visible = frame.innerHeight
         let selected = state.selected(.events)
-        let start = state.following ? max(0, rows.count - visible) : scrollStart(selected: selected, count: rows.count, height: visible)
+        let geometry = PaneGeometry.rows(.events, state, frame: frame, count: rows.count)
+        let (visible, start) = (geometry.visible, geometry.start)
         let sourceWidth = frame.innerWidth >= 90 ? 22 : 12
         for (offset, event) in rows.dropFirst(start).prefix(visible).enumerated() {
             let index = start + offset

@@ -12,8 +12,8 @@ enum MetricsPane {
         let x = frame.x + 1, maxX = frame.x + frame.width - 1
         var y = frame.y + 1
         let bottom = frame.y + frame.height - 1
-        let alarmRows = min(alarms.count, max(1, frame.innerHeight / 3))
-        let start = scrollStart(selected: state.selected(.metrics), count: alarms.count, height: alarmRows)
+        let geometry = PaneGeometry.rows(.metrics, state, frame: frame, count: alarms.count)
+        let (alarmRows, start) = (geometry.visible, geometry.start)
         for (offset, status) in alarms.dropFirst(start).prefix(alarmRows).enumerated() where y < bottom {
             let alarm = status.alarm
             let role: Role = alarm.state == .alarm ? .error : (alarm.state == .ok ? .ok : .warn)

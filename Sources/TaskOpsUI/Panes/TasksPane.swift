@@ -14,8 +14,8 @@ enum TasksPane {
         let widths = w >= 100 ? [max(10, w - 84), 16, 8, 12, 19, 19, 8] : [max(8, w - 40), 12, 7, 10, 8]
         let header = w >= 100 ? ["TITLE", "STATUS", "PRIORITY", "USER", "CREATED", "UPDATED", "ID"] : ["TITLE", "STATUS", "PRIO", "USER", "ID"]
         grid.row(Array(zip(header, widths)), x: x, y: frame.y + 1, maxX: maxX, role: .header)
-        let visible = max(0, frame.innerHeight - 1)
-        let start = scrollStart(selected: state.selected(.tasks), count: rows.count, height: visible)
+        let geometry = PaneGeometry.rows(.tasks, state, frame: frame, count: rows.count)
+        let (visible, start) = (geometry.visible, geometry.start)
         for (offset, task) in rows.dropFirst(start).prefix(visible).enumerated() {
             let index = start + offset
             let cells = w >= 100

@@ -8,6 +8,8 @@ public enum ConsoleInput: Sendable {
     /// A create or update finished: the saved task, or the API's refusal.
     case taskSaved(TaskItem?, StackError?)
     case flash(String)
+    /// A mouse click at a screen cell, on a screen of the given size.
+    case click(x: Int, y: Int, width: Int, height: Int)
     /// Paths through the workflow of the executions an approval detail shows.
     case executionPaths([String: ExecutionPathLookup])
 }

@@ -44,6 +44,18 @@ public enum ConsoleReducer {
         case .executionPaths(let paths):
             s.executionPaths.merge(paths) { _, new in new }
             return (s, [])
+        case .click(let x, let y, let width, let height):
+            guard s.mode == .normal else { return (s, []) }
+            let body = ConsoleRenderer.body(width: width, height: height)
+            guard let (pane, frame) = ConsoleRenderer.layout(s, body).first(where: { x >= $0.1.x && x < $0.1.x + $0.1.width && y >= $0.1.y && y < $0.1.y + $0.1.height })
+            else { return (s, []) }
+            s.focus = pane
+            let count = PaneRows.count(pane, s)
+            if let row = PaneGeometry.row(at: y, pane, s, frame: frame, count: count) {
+                s.selection[pane] = row
+                if pane == .events, row < count - 1, s.following { s.following = false; s.pausedAtCount = s.snapshot.events.events.count }
+            }
+            return (s, [])
         case .flash(let text):
             s.flash = text
             return (s, [])

@@ -103,10 +103,7 @@ public final class ConsoleRunner: @unchecked Sendable {
                     screen.invalidate()
                 case .mouse(let x, let y):
                     let (w, h) = screen.size
-                    let body = Frame(x: 0, y: 1, width: w, height: h - 3)
-                    if let hit = ConsoleRenderer.layout(state, body).first(where: { x >= $0.1.x && x < $0.1.x + $0.1.width && y >= $0.1.y && y < $0.1.y + $0.1.height }) {
-                        state.focus = hit.0
-                    }
+                    (state, _) = ConsoleReducer.reduce(state, .click(x: x, y: y, width: w, height: h))
                 case .key(let key):
                     let (next, effects) = ConsoleReducer.reduce(state, .key(key))
                     state = next
