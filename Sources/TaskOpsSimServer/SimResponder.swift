@@ -48,7 +48,13 @@ struct SimResponder: Sendable {
             if let check = configuration.signatureCheck, let refusal = check(SimRequestInfo(request: request, service: stack.service(forTarget: target)?.signingName), stack.now) {
                 return refusal
             }
-            return stack.handleAWS(target: target, body: request.body, contentType: request.header("Content-Type") ?? "")
+            guard SmithyRPCv2CBOR.applies(to: request) else {
+                return stack.handleAWS(target: target, body: request.body, contentType: request.header("Content-Type") ?? "")
+            }
+            switch SmithyRPCv2CBOR.jsonBody(request.body) {
+            case .refused(let refusal): return refusal
+            case .json(let json): return SmithyRPCv2CBOR.response(stack.handleAWS(target: target, body: json, contentType: "application/x-amz-json-1.0"))
+            }
         }
         if request.method == "POST" && request.path == "/" {
             return SimResponse(status: 400, contentType: "application/x-amz-json-1.0",

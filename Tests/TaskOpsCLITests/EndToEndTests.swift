@@ -92,6 +92,24 @@ import TaskOpsCore
         #expect(alarms.stdout.contains("task-manager-api-latency-dev"))
     }
 
+    @Test func botocoreSpeakingCBORGetsTheSameCloudWatch() throws {
+        guard let python = Subprocess.which("python3") else { Issue.record("python3 is not installed"); return }
+        let (server, endpoint) = try serve()
+        defer { server.stop() }
+        _ = try Subprocess.run("/usr/bin/env", ["curl", "-s", "-X", "POST", endpoint + "/dev/tasks", "-H", "Content-Type: application/json",
+                                               "-d", #"{"title": "metrics please", "userId": "u"}"#])
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/cloudwatch_cbor.py").path
+        let result = try Subprocess.run(python, [script, endpoint], timeout: 60)
+        #expect(result.status == 0, "\(result.stderr)")
+        let answer = try JSONParser.parse(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+        #expect(answer["alarms"]?.arrayValue?.count == 2)
+        #expect(answer["next"]?.boolValue == true, "paging tokens survive CBOR")
+        #expect(answer["stateUpdatedIsDate"]?.boolValue == true && answer["timestampsAreDates"]?.boolValue == true, "timestamps are tag 1")
+        #expect(answer["series"]?.numberValue?.intValue == 1)
+        #expect(answer["dashboards"]?.arrayValue?.first?.stringValue == "task-manager-dashboard-dev")
+        #expect(answer["missing"]?.stringValue == "ResourceNotFound", "errors keep their code")
+    }
+
     @Test func signatureCheckingRefusesAWrongSecret() throws {
         guard let aws = Subprocess.which("aws") else {
             Issue.record("the AWS CLI is not installed (scripts/setup.sh --test installs it)")
