@@ -29,6 +29,40 @@ import TaskOpsSim
         }
     }
 
+    @Test func getMetricDataPagesAtMaxDatapointsAndThePagesAddUp() async throws {
+        let sim = try await SimulatorFixture.start()
+        defer { Task { await sim.stop() } }
+        let api = try #require(sim.clients.tasks)
+        let start = sim.clock.now()
+        for minute in 0..<6 {
+            _ = try await api.createTask(TaskDraft(title: "t\(minute)", userId: "u"))
+            sim.clock.advance(by: 60)
+            sim.stack.runDue()
+        }
+        let queries = ["Invocations", "Duration"].map {
+            MetricDataQuery(id: $0.lowercased(), namespace: "AWS/Lambda", metricName: $0, dimensions: [], period: 60, stat: "Sum", label: nil)
+        }
+        let window = (start.addingTimeInterval(-120), sim.clock.now().addingTimeInterval(60))
+        let whole = try await sim.clients.cloudWatch.getMetricData(GetMetricDataRequest(queries: queries, startTime: window.0, endTime: window.1))
+        #expect(whole.nextToken == nil && whole.results.allSatisfy { $0.statusCode == "Complete" })
+        let total = whole.results.map(\.values.count).reduce(0, +)
+        #expect(total >= 10)
+        var merged: [String: [Double]] = [:]
+        var token: String?
+        var pages = 0
+        repeat {
+            let page = try await sim.clients.cloudWatch.getMetricData(GetMetricDataRequest(queries: queries, startTime: window.0, endTime: window.1,
+                                                                                          nextToken: token, maxDatapoints: 3))
+            #expect(page.results.map(\.values.count).reduce(0, +) <= 3)
+            if page.nextToken != nil { #expect(page.results.contains { $0.statusCode == "PartialData" }) }
+            for result in page.results { merged[result.id, default: []] += result.values }
+            token = page.nextToken
+            pages += 1
+        } while token != nil && pages < 100
+        #expect(pages == (total + 2) / 3)
+        #expect(merged == Dictionary(uniqueKeysWithValues: whole.results.map { ($0.id, $0.values) }), "the pages add up to the whole")
+    }
+
     @Test func apiRefusalsKeepTheirMessages() async throws {
         let sim = try await SimulatorFixture.start()
         defer { Task { await sim.stop() } }

@@ -15,7 +15,7 @@ struct SimulatorFixture {
 
     static func start(clockStart: Date = Date(timeIntervalSince1970: 1_795_000_000), originalIAM: Bool = false) async throws -> SimulatorFixture {
         let clock = ManualSimClock(start: clockStart)
-        let stack = SimStack(clock: clock, seed: 11, originalIAM: originalIAM)
+        let stack = SimStackFactory.make(.init(seed: 11, originalIAM: originalIAM), clock: clock)
         let server = SimServer(stack: stack)
         let port = try await server.start()
         let endpoint = "http://127.0.0.1:\(port)"

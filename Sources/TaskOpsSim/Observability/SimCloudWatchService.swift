@@ -45,8 +45,18 @@ public final class SimCloudWatchService: SimAWSService {
             return error("MissingParameter", "The parameters StartTime and EndTime are required.")
         }
         guard start < end else { return error("ValidationError", "The parameter StartTime must be less than the parameter EndTime.") }
+        var maxDatapoints = 100_800
+        if let value = request["MaxDatapoints"] {
+            guard let max = value.numberValue?.intValue, max >= 1 else { return error("ValidationError", "The parameter MaxDatapoints must be a positive integer.") }
+            maxDatapoints = max
+        }
+        var offset = 0
+        if let token = request["NextToken"]?.stringValue {
+            guard let decoded = SimLogsService.decodeToken(token, group: "metricdata") else { return error("InvalidNextToken", "The service couldn't process the NextToken.") }
+            offset = decoded
+        }
         var ids = Set<String>()
-        var results: [JSONValue] = []
+        var series: [(id: String, label: String, points: [(Date, Double)])] = []
         let ascending = request["ScanBy"]?.stringValue == "TimestampAscending"
         for query in queries {
             guard let id = query["Id"]?.stringValue, let first = id.first, first.isLowercase, first.isASCII else {
@@ -62,13 +72,30 @@ public final class SimCloudWatchService: SimAWSService {
             var points = store.query(SimMetricStore.Key(namespace: namespace, name: name, dimensions: dims), stat: statistic, period: period,
                                      start: Date(timeIntervalSince1970: Double(start)), end: Date(timeIntervalSince1970: Double(end)))
             if !ascending { points.reverse() }
-            results.append(.object([
-                "Id": .string(id), "Label": .string(query["Label"]?.stringValue ?? name),
-                "Timestamps": .array(points.map { .int(Int($0.0.timeIntervalSince1970)) }), "Values": .array(points.map { .double($0.1) }),
-                "StatusCode": .string("Complete"),
-            ]))
+            series.append((id, query["Label"]?.stringValue ?? name, points))
         }
-        return AWSJSON.ok(.object(["MetricDataResults": .array(results), "Messages": .array([])]), contentType: Self.contentType)
+        return metricDataPage(series, offset: offset, limit: maxDatapoints)
+    }
+
+    /// One page of at most `limit` datapoints, counted across the queries in order from `offset`;
+    /// a query cut by the page says PartialData and the page carries a NextToken, as CloudWatch does.
+    func metricDataPage(_ series: [(id: String, label: String, points: [(Date, Double)])], offset: Int, limit: Int) -> SimResponse {
+        var results: [JSONValue] = []
+        var before = 0
+        let end = offset + limit
+        for item in series {
+            let from = min(item.points.count, max(0, offset - before)), to = min(item.points.count, max(0, end - before))
+            let slice = item.points[from..<to]
+            results.append(.object([
+                "Id": .string(item.id), "Label": .string(item.label),
+                "Timestamps": .array(slice.map { .int(Int($0.0.timeIntervalSince1970)) }), "Values": .array(slice.map { .double($0.1) }),
+                "StatusCode": .string(to < item.points.count ? "PartialData" : "Complete"),
+            ]))
+            before += item.points.count
+        }
+        var answer: JSONObject = ["MetricDataResults": .array(results), "Messages": .array([])]
+        if end < before { answer["NextToken"] = .string(SimLogsService.encodeToken(end, group: "metricdata")) }
+        return AWSJSON.ok(.object(answer), contentType: Self.contentType)
     }
 
     func getDashboard(_ request: JSONObject) -> SimResponse {
