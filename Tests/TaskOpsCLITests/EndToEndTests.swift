@@ -76,6 +76,8 @@ import TaskOpsCore
         defer { server.stop() }
         _ = try Subprocess.run("/usr/bin/env", ["curl", "-s", "-X", "POST", endpoint + "/dev/tasks", "-H", "Content-Type: application/json",
                                                "-d", #"{"title": "from curl", "userId": "u", "priority": "high"}"#])
+        _ = try Subprocess.run("/usr/bin/env", ["curl", "-s", "-X", "POST", endpoint + "/dev/tasks", "-H", "Content-Type: application/json",
+                                               "-d", #"{"title": "unimportant", "userId": "u", "priority": "low"}"#])
         usleep(500_000)
         let env = ["AWS_ACCESS_KEY_ID": "test", "AWS_SECRET_ACCESS_KEY": "test", "HOME": NSTemporaryDirectory(),
                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin", "AWS_DEFAULT_REGION": "us-east-1"]
@@ -83,6 +85,10 @@ import TaskOpsCore
                                             "/aws/lambda/task-manager-create-task-dev", "--output", "json"], environment: env)
         #expect(logs.status == 0, "\(logs.stderr)")
         #expect(logs.stdout.contains("Published TaskCreated event"))
+        let high = try Subprocess.run(aws, ["--endpoint-url", endpoint, "logs", "filter-log-events", "--log-group-name", "/aws/events/task-manager-dev",
+                                            "--filter-pattern", #"{ $.detail.priority = "high" && $.detail-type = "TaskCreated" }"#, "--output", "json"], environment: env)
+        #expect(high.status == 0, "\(high.stderr)")
+        #expect(high.stdout.contains(#"\"priority\":\"high\""#) && !high.stdout.contains(#"\"priority\":\"low\""#), "JSON filter patterns select by field")
         let executions = try Subprocess.run(aws, ["--endpoint-url", endpoint, "stepfunctions", "list-executions", "--state-machine-arn",
                                                   StackNames().stateMachineArn, "--output", "json"], environment: env)
         #expect(executions.status == 0, "\(executions.stderr)")

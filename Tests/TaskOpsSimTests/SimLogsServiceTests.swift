@@ -45,10 +45,35 @@ import TaskOpsCore
         #expect(bad.status == 400)
     }
 
-    @Test func orPatternsAndPhrases() {
-        let pattern = LogFilterPattern(#"?ERROR ?Traceback "task 42""#)
+    @Test func orPatternsPhrasesAndExclusions() throws {
+        let pattern = try LogFilterPattern(#"?ERROR ?Traceback "task 42""#)
         #expect(!pattern.matches("ERROR elsewhere"))
         #expect(pattern.matches("ERROR in task 42"))
-        #expect(LogFilterPattern("?a ?b").matches("b only"))
+        #expect(try LogFilterPattern("?a ?b").matches("b only"))
+        #expect(try !LogFilterPattern("Received -TaskDeleted").matches("Received TaskDeleted event"))
+        #expect(try LogFilterPattern("Received -TaskDeleted").matches("Received TaskCreated event"))
+        #expect(try !LogFilterPattern("error").matches("ERROR"), "terms are case-sensitive")
+    }
+
+    @Test(arguments: [
+        (#"{ $.detail.priority = "high" }"#, true), (#"{ $.detail.priority = high }"#, true), (#"{ $.detail.priority != "high" }"#, false),
+        (#"{ $.detail.count > 2 && $.detail.count <= 3 }"#, true), (#"{ $.detail.count >= 4 || $.source = "task-*" }"#, true),
+        (#"{ ($.detail.count < 1 || $.detail.count = 3) && $.detail.tags[1] = "b" }"#, true), (#"{ $.detail.tags[5] = "b" }"#, false),
+        (#"{ $.detail.gone NOT EXISTS }"#, true), (#"{ $.detail.none IS NULL }"#, true), (#"{ $.detail.ok IS TRUE }"#, true),
+        (#"{ $.detail.ok IS FALSE }"#, false), (#"{ $.detail.latency = 1.5 }"#, true), (#"{ $.detail.title = "*ship*" }"#, true),
+        (#"{ $.detail-type = "TaskCreated" }"#, true),
+    ])
+    func jsonPatternsSelectFields(_ pattern: String, _ expected: Bool) throws {
+        let event = #"{"source": "task-manager", "detail-type": "TaskCreated", "detail": {"priority": "high", "count": 3, "tags": ["a", "b"], "none": null, "ok": true, "latency": 1.5, "title": "we ship it"}}"#
+        #expect(try LogFilterPattern(pattern).matches(event) == expected, "\(pattern)")
+        #expect(try !LogFilterPattern(pattern).matches("Received TaskCreated event: " + event), "only whole-JSON messages match")
+    }
+
+    @Test(arguments: ["{ $.a = }", "{ $.a", "{ a = 1 }", "{ $.a IS MAYBE }", #"{ $.a > "x" }"#, "{ $.a[x] = 1 }", "{ ($.a = 1 }", #"{ $.a = "open }"#])
+    func badJSONPatternsAreRefused(_ pattern: String) throws {
+        #expect(throws: JSONFilterPattern.ParseError.self) { try LogFilterPattern(pattern) }
+        let store = SimLogStore()
+        store.append(group: "/g", stream: "s", message: "{}", timestampMillis: 1)
+        #expect(try filter(SimLogsService(store: store), ["logGroupName": .string("/g"), "filterPattern": .string(pattern)])["__type"] == .string("InvalidParameterException"))
     }
 }

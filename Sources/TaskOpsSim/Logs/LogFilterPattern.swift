@@ -1,15 +1,25 @@
-/// The plain-text subset of CloudWatch Logs filter patterns: all bare terms must appear,
-/// `"quoted phrases"` count as one term, and `?term`s match when any of them appears.
+import Foundation
+
+/// CloudWatch Logs filter patterns: terms (all bare terms must appear, `"quoted phrases"` count as
+/// one term, `?term`s match when any of them appears, `-term`s must not appear; case-sensitive) or a
+/// JSON pattern in `{ }`.
 struct LogFilterPattern {
     var required: [String] = []
     var anyOf: [String] = []
+    var excluded: [String] = []
+    var json: JSONFilterPattern?
 
-    init(_ pattern: String) {
+    init(_ pattern: String) throws(JSONFilterPattern.ParseError) {
+        let trimmed = pattern.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("{") {
+            json = try JSONFilterPattern.parse(trimmed)
+            return
+        }
         var index = pattern.startIndex
         while index < pattern.endIndex {
             if pattern[index] == " " { index = pattern.index(after: index); continue }
-            var optional = false
-            if pattern[index] == "?" { optional = true; index = pattern.index(after: index) }
+            var kind: Character = " "
+            if pattern[index] == "?" || pattern[index] == "-" { kind = pattern[index]; index = pattern.index(after: index) }
             guard index < pattern.endIndex else { break }
             var term = ""
             if pattern[index] == "\"" {
@@ -20,12 +30,18 @@ struct LogFilterPattern {
                 while index < pattern.endIndex, pattern[index] != " " { term.append(pattern[index]); index = pattern.index(after: index) }
             }
             if term.isEmpty { continue }
-            if optional { anyOf.append(term) } else { required.append(term) }
+            switch kind {
+            case "?": anyOf.append(term)
+            case "-": excluded.append(term)
+            default: required.append(term)
+            }
         }
     }
 
     func matches(_ message: String) -> Bool {
+        if let json { return json.matches(message) }
         if !required.allSatisfy({ message.contains($0) }) { return false }
+        if excluded.contains(where: { message.contains($0) }) { return false }
         return anyOf.isEmpty || anyOf.contains { message.contains($0) }
     }
 }

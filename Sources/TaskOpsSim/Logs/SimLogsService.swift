@@ -59,7 +59,8 @@ public final class SimLogsService: SimAWSService {
             }
             limit = requested
         }
-        let pattern = LogFilterPattern(request["filterPattern"]?.stringValue ?? "")
+        let pattern: LogFilterPattern
+        do { pattern = try LogFilterPattern(request["filterPattern"]?.stringValue ?? "") } catch { return invalid("Invalid character(s) in term: \(error.message)") }
         let prefix = request["logStreamNamePrefix"]?.stringValue
         var position = 0
         if let token = request["nextToken"]?.stringValue {
