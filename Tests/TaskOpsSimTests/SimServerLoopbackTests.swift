@@ -18,6 +18,19 @@ import TaskOpsSimServer
         return (http.statusCode, String(decoding: data, as: UTF8.self), http.allHeaderFields)
     }
 
+    @Test func oversizedBodiesGetAPIGateways413AndTheServerCarriesOn() async throws {
+        let server = SimServer(stack: SimStack(clock: ManualSimClock()))
+        let port = try await server.start()
+        defer { Task { await server.stop() } }
+        let base = "http://127.0.0.1:\(port)"
+        let huge = #"{"title": ""# + String(repeating: "x", count: 2 << 20) + #"", "userId": "u"}"#
+        let (status, body, _) = try await send(base + "/dev/tasks", method: "POST", body: huge, headers: ["Content-Type": "application/json"])
+        #expect(status == 413)
+        #expect(body == #"{"message":"Request Entity Too Large"}"#)
+        let next = try await send(base + "/dev/tasks", method: "POST", body: #"{"title": "t", "userId": "u"}"#, headers: ["Content-Type": "application/json"])
+        #expect(next.0 == 201, "one oversized request does not disturb the next")
+    }
+
     @Test func servesTaskAPIAndAWSProtocolsOnLoopbackWithSimulatorDate() async throws {
         let clock = ManualSimClock(start: Date(timeIntervalSince1970: 1_700_000_000))
         let server = SimServer(stack: SimStack(clock: clock))
