@@ -3,6 +3,8 @@ import Testing
 import TaskOpsAWS
 import TaskOpsCore
 import TaskOpsSim
+import TaskOpsSimServer
+import AWSSigV4
 
 @Suite struct ClientsAgainstSimulatorTests {
     @Test func taskAPIClientRoundTripsOverLoopback() async throws {
@@ -124,6 +126,24 @@ import TaskOpsSim
         #expect(abs(sim.clients.clock.serverNow().timeIntervalSince(skewed)) < 3)
     }
 
+    @Test func aSkewedClockIsLearnedFromTheRefusalAndTheCallRetriedOnce() async throws {
+        let clock = ManualSimClock(start: Date().addingTimeInterval(-6 * 3600))
+        let stack = SimStackFactory.make(.init(seed: 3), clock: clock)
+        let server = SimServer(stack: stack, configuration: .init(signatureCheck: SignatureCheck.make(accessKey: "AKIDSKEW", secret: "skewsecret", region: "us-east-1")))
+        let port = try await server.start()
+        defer { Task { await server.stop() } }
+        let transport = CountingTransport(CurlTransport())
+        let endpoint = "http://127.0.0.1:\(port)"
+        let clients = StackClients(region: "us-east-1", endpoints: .resolve(region: "us-east-1", override: endpoint, environment: [:]), apiURL: nil,
+                                   credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: "AKIDSKEW", secretAccessKey: "skewsecret")),
+                                   transport: transport)
+        let first = try await clients.cloudWatch.describeAlarms(prefix: nil, maxRecords: 100, nextToken: nil)
+        #expect(first.alarms.count == 8)
+        #expect(transport.count == 2, "refused as expired, then signed again on the server's clock")
+        _ = try await clients.cloudWatch.describeAlarms(prefix: nil, maxRecords: 100, nextToken: nil)
+        #expect(transport.count == 3, "later calls are signed right the first time")
+    }
+
     @Test func errorBodiesInJSONAndXMLMapToOneTaxonomy() {
         let json = AWSErrorMapper.map(status: 400, body: Array(#"{"__type":"com.amazonaws.logs#ThrottlingException","message":"Rate exceeded"}"#.utf8), service: "logs")
         #expect(json.kind == .throttled)
@@ -145,5 +165,18 @@ import TaskOpsSim
         } catch {
             #expect(error.kind == .network)
         }
+    }
+}
+
+/// Counts the requests it passes on.
+final class CountingTransport: HTTPTransport, @unchecked Sendable {
+    let wrapped: any HTTPTransport
+    private let lock = NSLock()
+    private var sent = 0
+    init(_ wrapped: any HTTPTransport) { self.wrapped = wrapped }
+    var count: Int { lock.withLock { sent } }
+    func send(_ request: HTTPRequest) async throws(StackError) -> HTTPResponse {
+        lock.withLock { sent += 1 }
+        return try await wrapped.send(request)
     }
 }
