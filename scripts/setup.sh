@@ -14,5 +14,6 @@ fi
 if [ "${1:-}" = "--test" ]; then
     python3 -c 'import moto.server, flask_cors' 2>/dev/null || { echo "setup: installing moto[server]"; python3 -m pip install -q 'moto[server]'; }
     command -v aws >/dev/null 2>&1 || { echo "setup: installing awscli"; python3 -m pip install -q awscli; }
+    python3 -c 'import hypercorn, h2' 2>/dev/null || { echo "setup: installing hypercorn (HTTP/2 test server)"; python3 -m pip install -q hypercorn; }
 fi
 command -v swift >/dev/null 2>&1 || { echo "setup: Swift 6 toolchain not found on PATH" >&2; exit 1; }

@@ -5,20 +5,23 @@ import TaskOpsCore
 /// HTTP over libcurl. Easy handles are pooled so connections are kept alive and reused; HTTP/2 is
 /// negotiated over TLS where the server offers it; TLS peer and host verification stay on; proxy
 /// environment variables are honoured as curl honours them. Each request runs on a worker thread;
-/// cancelling the calling task aborts the transfer.
+/// cancelling the calling task aborts the transfer. `caBundle` (the AWS CLI's `AWS_CA_BUNDLE`)
+/// replaces the system's certificate authorities; it never turns verification off.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public var connectTimeout: TimeInterval
     public var maxResponseBytes: Int
+    public let caBundle: String?
     private let lock = NSLock()
     private var idle: [OpaquePointer] = []
     private let queue = DispatchQueue(label: "taskops.curl", attributes: .concurrent)
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
-    public init(connectTimeout: TimeInterval = 5, maxResponseBytes: Int = 32 << 20) {
+    public init(connectTimeout: TimeInterval = 5, maxResponseBytes: Int = 32 << 20, caBundle: String? = nil) {
         _ = Self.globalInit
         self.connectTimeout = connectTimeout
         self.maxResponseBytes = maxResponseBytes
+        self.caBundle = caBundle.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     deinit {
@@ -56,7 +59,7 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
             return .failure(StackError(kind: .network, code: "CurlInit", message: "libcurl could not create a handle"))
         }
         defer { checkin(handle) }
-        return exchange.run(on: handle, connectTimeout: connectTimeout)
+        return exchange.run(on: handle, connectTimeout: connectTimeout, caBundle: caBundle)
     }
 }
 
@@ -78,7 +81,7 @@ final class CurlExchange: @unchecked Sendable {
     func cancel() { cancelled.withLock { isCancelled = true } }
     var wasCancelled: Bool { cancelled.withLock { isCancelled } }
 
-    func run(on handle: UnsafeMutableRawPointer, connectTimeout: TimeInterval) -> Result<HTTPResponse, StackError> {
+    func run(on handle: UnsafeMutableRawPointer, connectTimeout: TimeInterval, caBundle: String?) -> Result<HTTPResponse, StackError> {
         if wasCancelled { return .failure(StackError(kind: .cancelled, code: "Cancelled", message: "request cancelled")) }
         let me = Unmanaged.passUnretained(self).toOpaque()
         var slist: UnsafeMutablePointer<curl_slist>?
@@ -91,6 +94,7 @@ final class CurlExchange: @unchecked Sendable {
                 _ = taskops_curl_setopt_long(handle, CURLOPT_HTTP_VERSION, CURL_HTTP_VERSION_2TLS)
                 _ = taskops_curl_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
                 _ = taskops_curl_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
+                if let caBundle { _ = caBundle.withCString { taskops_curl_setopt_ptr(handle, CURLOPT_CAINFO, $0) } }
                 _ = taskops_curl_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
                 _ = taskops_curl_setopt_long(handle, CURLOPT_CONNECTTIMEOUT_MS, Int(connectTimeout * 1000))
                 _ = taskops_curl_setopt_long(handle, CURLOPT_TIMEOUT_MS, Int(request.timeout * 1000))
@@ -130,7 +134,10 @@ final class CurlExchange: @unchecked Sendable {
         }
         var status = 0
         _ = taskops_curl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
-        return .success(HTTPResponse(status: status, headers: parsedHeaders(), body: body))
+        var version = 0
+        _ = taskops_curl_getinfo_long(handle, CURLINFO_HTTP_VERSION, &version)
+        let versionName = [Int(CURL_HTTP_VERSION_1_0): "1.0", Int(CURL_HTTP_VERSION_1_1): "1.1", Int(CURL_HTTP_VERSION_2_0): "2"][version] ?? ""
+        return .success(HTTPResponse(status: status, headers: parsedHeaders(), body: body, httpVersion: versionName))
     }
 
     /// Headers of the final response (after any 100-continue or redirect blocks).

@@ -35,10 +35,14 @@ enum CommandWiring {
 
     /// Clients for a target: AWS's endpoints (or the target's override) with the CLI's credential chain.
     static func clients(_ target: StackTarget, meter: CallMeter? = nil) -> (StackClients, CredentialChain) {
-        let chain = CredentialChain(environment: environment, files: SharedConfigFiles.load(environment: environment), profile: target.profile)
+        let files = SharedConfigFiles.load(environment: environment)
+        let profile = target.profile ?? environment["AWS_PROFILE"] ?? "default"
+        // As the AWS CLI: AWS_CA_BUNDLE, then the profile's ca_bundle, replace the system's authorities.
+        let transport = CurlTransport(caBundle: environment["AWS_CA_BUNDLE"] ?? files.value("ca_bundle", profile: profile))
+        let chain = CredentialChain(environment: environment, files: files, profile: target.profile, transport: transport)
         let region = target.names.region
         let endpoints = StackClients.Endpoints.resolve(region: region, override: target.endpointURL, environment: environment)
-        let clients = StackClients(region: region, endpoints: endpoints, apiURL: target.apiURL, credentials: chain,
+        let clients = StackClients(region: region, endpoints: endpoints, apiURL: target.apiURL, credentials: chain, transport: transport,
                                    observer: meter.map(MeterObserver.init))
         return (clients, chain)
     }
