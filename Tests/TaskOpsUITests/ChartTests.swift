@@ -69,3 +69,26 @@ import TaskOpsCore
         #expect(!text.unicodeScalars.contains { $0.value == 0x1B || $0.value == 0x07 || $0.value == 0x202E })
     }
 }
+
+@Suite struct OtherWidgetTests {
+    @Test func alarmAndTextWidgetsShowTheirContent() {
+        var state = Fixtures.state()
+        let body = DashboardBody(widgets: [
+            DashboardWidget(kind: .alarm, typeName: "alarm", x: 0, y: 0, width: 12, height: 6, title: "Alarms",
+                            alarms: ["arn:aws:cloudwatch:us-east-1:123456789012:alarm:task-manager-api-latency-dev", "arn:aws:cloudwatch:us-east-1:1:alarm:gone"]),
+            DashboardWidget(kind: .text, typeName: "text", x: 12, y: 0, width: 12, height: 6, markdown: "# Runbook\nSee **[the wiki](https://x)** first"),
+        ])
+        state.snapshot.metrics.dashboard = body
+        state.snapshot.metrics.placement = DashboardGridLayout.place(body.widgets)
+        state.snapshot.alarms.alarms = [AlarmStatus(alarm: AlarmInfo(name: "task-manager-api-latency-dev",
+                                                                     arn: "arn:aws:cloudwatch:us-east-1:123456789012:alarm:task-manager-api-latency-dev", state: .alarm,
+                                                                     stateUpdated: Fixtures.now, namespace: "AWS/ApiGateway", metricName: "Latency", statistic: "Average",
+                                                                     period: 300, evaluationPeriods: 2, threshold: 2000))]
+        state.focus = .metrics
+        state.zoomed = true
+        let text = ConsoleRenderer.render(state, width: 160, height: 40, now: Fixtures.now).lines.joined(separator: "\n")
+        #expect(text.contains("ALARM") && text.contains("api-latency"))
+        #expect(text.contains("UNKNOWN") && text.contains("gone"), "an alarm the stack does not have says so")
+        #expect(text.contains("Runbook") && text.contains("See the wiki first"))
+    }
+}

@@ -49,7 +49,8 @@ enum MetricsPane {
             switch widget.kind {
             case .metric: metricWidget(data, state, into: &grid, frame: frame)
             case .log: logWidget(data, into: &grid, frame: frame)
-            case .text: grid.put(widget.markdown ?? "", x: frame.x + 1, y: frame.y + 1, maxX: frame.x + frame.width - 1)
+            case .text: textWidget(widget.markdown ?? "", into: &grid, frame: frame)
+            case .alarm: alarmWidget(widget.alarms, state, into: &grid, frame: frame)
             default: grid.put("(\(widget.typeName) widget)", x: frame.x + 1, y: frame.y + 1, maxX: frame.x + frame.width - 1, role: .dim)
             }
         }
@@ -86,6 +87,38 @@ enum MetricsPane {
             }
         }
         if let note = data?.note { grid.put(note, x: frame.x + 1, y: frame.y + frame.height - 2, maxX: maxX, role: .warn) }
+    }
+
+    /// An alarm status widget: each listed alarm (by ARN or name) with its current state.
+    static func alarmWidget(_ arns: [String], _ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
+        let maxX = frame.x + frame.width - 1
+        let known = state.snapshot.alarms.alarms
+        for (i, arn) in arns.prefix(frame.innerHeight).enumerated() {
+            let name = arn.split(separator: ":").last.map(String.init) ?? arn
+            let status = known.first { $0.alarm.arn == arn || $0.alarm.name == name }
+            let alarmState = status?.alarm.state.rawValue ?? "UNKNOWN"
+            let role: Role = status?.alarm.state == .alarm ? .error : (status?.alarm.state == .ok ? .ok : .warn)
+            grid.row([(alarmState, 17), (shortName(name, state), max(0, frame.innerWidth - 18))], x: frame.x + 1, y: frame.y + 1 + i, maxX: maxX, role: role)
+        }
+        if arns.isEmpty { grid.put("no alarms listed", x: frame.x + 1, y: frame.y + 1, maxX: maxX, role: .dim) }
+    }
+
+    /// Markdown shown as plain lines: headings and emphasis marks dropped, links as their text.
+    static func textWidget(_ markdown: String, into grid: inout CellGrid, frame: Frame) {
+        let maxX = frame.x + frame.width - 1
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var text = String(line).trimmingCharacters(in: .whitespaces)
+            while text.hasPrefix("#") { text.removeFirst() }
+            text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
+            if let open = text.firstIndex(of: "["), let close = text[open...].firstIndex(of: "]"), text[close...].hasPrefix("](") {
+                let label = text[text.index(after: open)..<close]
+                if let end = text[close...].firstIndex(of: ")") { text.replaceSubrange(open...end, with: label) }
+            }
+            return text.trimmingCharacters(in: .whitespaces)
+        }
+        for (i, line) in lines.prefix(frame.innerHeight).enumerated() {
+            grid.put(line, x: frame.x + 1, y: frame.y + 1 + i, maxX: maxX, bold: i == 0 && markdown.hasPrefix("#"))
+        }
     }
 
     static func logWidget(_ data: WidgetData?, into grid: inout CellGrid, frame: Frame) {
