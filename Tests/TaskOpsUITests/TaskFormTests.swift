@@ -84,6 +84,7 @@ import TaskOpsCore
         text = ConsoleRenderer.render(loaded, width: 120, height: 40, now: Fixtures.now).lines.joined(separator: "\n")
         #expect(text.contains("path: ValidateTask → CheckPriority → WaitForApproval"))
         #expect(text.contains("cannot be read: ThrottlingException"))
+        #expect(text.contains("https://us-east-1.console.aws.amazon.com/states/home?region=us-east-1#/v2/executions/details/arn:e0a"), "execution links")
     }
 }
 

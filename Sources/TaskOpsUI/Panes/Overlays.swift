@@ -60,6 +60,7 @@ enum Overlays {
             var lines = ["\(item.task.title)  (\(item.task.taskId))", "priority \(item.task.priority) · user \(item.task.userId) · status \(item.task.status)", ""]
             for execution in item.executions {
                 lines.append("execution \(execution.name): \(execution.status.rawValue) since \(StackTime.isoMillisZ(execution.startDate))")
+                lines.append("  " + executionLink(execution.executionArn, region: state.header.region))
                 switch state.executionPaths[execution.executionArn] {
                 case .path(let path): lines.append("  path: " + path.summary)
                 case .failed(let why): lines.append("  path: cannot be read: " + why)
@@ -75,6 +76,11 @@ enum Overlays {
                     "\(a.namespace) \(a.metricName) \(a.statistic) \(a.comparisonOperator) \(a.threshold) over \(a.evaluationPeriods)×\(a.period)s",
                     "dimensions: " + a.dimensions.map { "\($0.name)=\($0.value)" }.joined(separator: ", ")]
         }
+    }
+
+    /// The AWS console page of an execution, to open in a browser.
+    static func executionLink(_ arn: String, region: String) -> String {
+        "https://\(region).console.aws.amazon.com/states/home?region=\(region)#/v2/executions/details/\(arn)"
     }
 
     static func box(_ lines: [String], title: String, into grid: inout CellGrid, width: Int, height: Int, state: ConsoleState) {
