@@ -45,6 +45,19 @@ final class RecordingTransport: HTTPTransport, @unchecked Sendable {
         #expect(!authorization.contains("basesecret"))
     }
 
+    @Test func concurrentCallersShareOneAssumeRole() async throws {
+        let transport = RecordingTransport(status: 200, body: Self.answer)
+        let files = SharedConfigFiles(credentials: ["base": ["aws_access_key_id": "AKIDBASE", "aws_secret_access_key": "s"]],
+                                      config: ["ops": ["role_arn": "arn:aws:iam::1:role/ops", "source_profile": "base"]])
+        let chain = CredentialChain(environment: [:], files: files, profile: "ops", transport: transport)
+        let keys = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<20 { group.addTask { try await chain.credentials().accessKeyId } }
+            return try await group.reduce(into: [String]()) { $0.append($1) }
+        }
+        #expect(Set(keys) == ["ASIAROLE"] && keys.count == 20)
+        #expect(transport.requests.count == 1, "one STS call for twenty callers")
+    }
+
     @Test func misconfiguredRoleProfilesSayWhy() async {
         let noSource = SharedConfigFiles(config: ["default": ["role_arn": "arn:aws:iam::1:role/x"]])
         let looping = SharedConfigFiles(config: ["a": ["role_arn": "arn:r", "source_profile": "b"], "b": ["role_arn": "arn:r", "source_profile": "a"]])

@@ -12,6 +12,7 @@ public final class CredentialChain: CredentialsProvider, @unchecked Sendable {
     let transport: any HTTPTransport
     private let lock = NSLock()
     private var cached: AWSCredentials?
+    private var inFlight: Task<Result<AWSCredentials, StackError>, Never>?
 
     public init(environment: [String: String], files: SharedConfigFiles, profile: String?, transport: any HTTPTransport = CurlTransport()) {
         self.environment = environment
@@ -25,11 +26,26 @@ public final class CredentialChain: CredentialsProvider, @unchecked Sendable {
         environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"] ?? files.value("region", profile: profile)
     }
 
+    /// Cached credentials while they are more than five minutes from expiry; otherwise one
+    /// resolution shared by every caller waiting at that moment (pollers must not stampede STS).
     public func credentials() async throws(StackError) -> AWSCredentials {
-        if let cached = lock.withLock({ cached }), cached.expiration.map({ $0.timeIntervalSinceNow > 300 }) ?? true { return cached }
-        let resolved = try await resolve()
-        lock.withLock { cached = resolved }
-        return resolved
+        let (fresh, running) = lock.withLock { () -> (AWSCredentials?, Task<Result<AWSCredentials, StackError>, Never>?) in
+            if let cached, cached.expiration.map({ $0.timeIntervalSinceNow > 300 }) ?? true { return (cached, nil) }
+            if let inFlight { return (nil, inFlight) }
+            let task = Task { () -> Result<AWSCredentials, StackError> in
+                do throws(StackError) { return .success(try await self.resolve()) } catch { return .failure(error) }
+            }
+            inFlight = task
+            return (nil, task)
+        }
+        if let fresh { return fresh }
+        guard let running else { throw StackError(kind: .auth, code: "NoCredentials", message: "credentials could not be resolved") }
+        let result = await running.value
+        lock.withLock {
+            if case .success(let resolved) = result { cached = resolved }
+            if inFlight == running { inFlight = nil }
+        }
+        return try result.get()
     }
 
     func resolve() async throws(StackError) -> AWSCredentials {
