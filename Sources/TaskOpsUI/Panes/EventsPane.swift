@@ -20,7 +20,9 @@ enum EventsPane {
             let time = Self.time(event.timestamp)
             let text = state.rawEvents ? event.raw : event.summary
             let isSelected = index == selected && state.focus == .events && !state.following
-            grid.row([(time, 8), (event.source, sourceWidth), (event.kind.rawValue, 13), (text, max(0, frame.innerWidth - sourceWidth - 24))],
+            // In a narrow pane `task-created-handler` reads as well as `task-created`.
+            let source = sourceWidth < 20 && event.source.hasSuffix("-handler") ? String(event.source.dropLast(8)) : event.source
+            grid.row([(time, 8), (source, sourceWidth), (event.kind.rawValue, 13), (text, max(0, frame.innerWidth - sourceWidth - 24))],
                      x: x, y: frame.y + 1 + offset, maxX: maxX, role: role(event.kind), reverse: isSelected)
         }
         if rows.isEmpty { grid.put("waiting for events…", x: x + 1, y: frame.y + 1, maxX: maxX, role: .dim) }
