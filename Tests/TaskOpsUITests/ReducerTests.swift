@@ -92,4 +92,55 @@ import TaskOpsCore
         let unknown = press(Fixtures.state(), .char(":"), .char("x"), .enter).0
         #expect(unknown.flash?.hasPrefix("Unknown command") == true)
     }
+
+    func command(_ state: ConsoleState, _ text: String) -> (ConsoleState, [ConsoleEffect]) {
+        var s = state
+        var effects: [ConsoleEffect] = []
+        for key in [Key.char(":")] + text.map({ Key.char($0) }) + [.enter] { let (next, more) = ConsoleReducer.reduce(s, .key(key)); s = next; effects += more }
+        return (s, effects)
+    }
+
+    @Test func everyMovementKeyAndView() {
+        var s = Fixtures.state(tasks: 30)
+        s = press(s, .char("j"), .char("j"), .down).0
+        #expect(s.selected(.tasks) == 3)
+        s = press(s, .char("k"), .up).0
+        #expect(s.selected(.tasks) == 1)
+        s = press(s, .pageDown).0
+        #expect(s.selected(.tasks) == 11)
+        s = press(s, .pageUp, .pageUp).0
+        #expect(s.selected(.tasks) == 0)
+        #expect(press(s, .char("G")).0.selected(.tasks) == 29 && press(s, .end).0.selected(.tasks) == 29)
+        #expect(press(s, .char("G"), .char("g")).0.selected(.tasks) == 0 && press(s, .char("G"), .home).0.selected(.tasks) == 0)
+        let sorted = press(s, .char("s"), .char("s")).0
+        #expect(sorted.taskSort == .title && sorted.flash == "Sorted by title")
+        #expect(PaneRows.tasks(sorted).map(\.title) == PaneRows.tasks(sorted).map(\.title).sorted { $0.lowercased() < $1.lowercased() })
+        let help = press(s, .char("?")).0
+        #expect(help.mode == .help)
+        #expect(ConsoleRenderer.render(help, width: 120, height: 40, now: Fixtures.now).lines.joined().contains(":theme NAME"))
+        #expect(press(help, .escape).0.mode == .normal)
+        let detail = press(s, .enter).0
+        #expect(detail.mode == .detail)
+        #expect(ConsoleRenderer.render(detail, width: 120, height: 40, now: Fixtures.now).lines.joined().contains("\"taskId\""))
+        let zoomed = press(s, .char("2"), .char("z")).0
+        let screen = ConsoleRenderer.render(zoomed, width: 120, height: 40, now: Fixtures.now).lines.joined()
+        #expect(screen.contains("2 Events") && !screen.contains("1 Tasks"), "zoom shows one pane")
+        let raw = press(s, .char("2"), .char("w")).0
+        #expect(raw.rawEvents)
+    }
+
+    @Test func everyCommand() {
+        let s = Fixtures.state()
+        for (name, pane) in [("tasks", PaneID.tasks), ("events", .events), ("approvals", .approvals), ("metrics", .metrics)] {
+            #expect(command(press(s, .char(pane == .tasks ? "2" : "1")).0, name).0.focus == pane)
+        }
+        #expect(command(s, "refresh").1 == [.refresh])
+        let readonly = command(s, "readonly").0
+        #expect(readonly.readonly && readonly.header.mode == "READ-ONLY")
+        #expect(command(s, "dashboard deployed").1 == [.showDashboard(.deployed)])
+        #expect(command(s, "dashboard").0.flash?.hasPrefix("Usage") == true)
+        #expect(command(s, "quit").1 == [.quit])
+        let escaped = press(s, .char(":"), .char("t"), .escape).0
+        #expect(escaped.mode == .normal)
+    }
 }

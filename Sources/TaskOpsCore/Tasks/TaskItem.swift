@@ -36,6 +36,18 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
         self.raw = raw
     }
 
+    /// The item as received, or (for a task built from fields) its fields in the API's order.
+    public var detailObject: JSONObject {
+        if !raw.isEmpty { return raw }
+        var object: JSONObject = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
+                                  "priority": .string(priority), "status": .string(status), "userId": .string(userId),
+                                  "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
+        if let ttl { object["ttl"] = .string(ttl) }
+        object["tags"] = .array(tags)
+        object["metadata"] = .object(metadata)
+        return object
+    }
+
     /// Reads a task from an API object; nil when it has no usable `taskId`.
     public init?(json: JSONObject) {
         guard let id = json["taskId"]?.displayText, !id.isEmpty else { return nil }
