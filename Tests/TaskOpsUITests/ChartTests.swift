@@ -92,3 +92,18 @@ import TaskOpsCore
         #expect(text.contains("Runbook") && text.contains("See the wiki first"))
     }
 }
+
+@Suite struct ASCIIModeTests {
+    @Test func asciiModeWritesOnlyASCIIAndKeepsColumns() {
+        var state = Fixtures.state()
+        state.ascii = true
+        state.chartGlyphs = .ascii
+        state.snapshot.tasks.tasks[0].title = "Fix flaky test ☕ — 支払い API…"
+        let grid = ConsoleRenderer.render(state, width: 120, height: 40, now: Fixtures.now)
+        #expect(grid.cells.allSatisfy { $0.text.utf8.allSatisfy { $0 < 0x80 } && !$0.text.isEmpty }, "every cell is printable ASCII")
+        let row = grid.lines.first { $0.contains("Fix flaky test") } ?? ""
+        #expect(row.contains("Fix flaky test ??~ pending"), "a wide character keeps its two columns: \(row)")
+        let unicode = ConsoleRenderer.render(Fixtures.state(), width: 120, height: 40, now: Fixtures.now)
+        #expect(unicode.cells.contains { $0.text == "─" }, "Unicode terminals keep box drawing")
+    }
+}

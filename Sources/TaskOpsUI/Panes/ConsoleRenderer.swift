@@ -12,6 +12,7 @@ public enum ConsoleRenderer {
             grid.put("Terminal too small: \(width)×\(height)", x: 0, y: 0, role: .warn)
             grid.put("taskops needs at least \(minimumWidth)×\(minimumHeight)", x: 0, y: 1)
             grid.put("q quits", x: 0, y: 2, role: .dim)
+            if state.ascii { grid.restrictToASCII() }
             return grid
         }
         header(state, into: &grid, width: width)
@@ -26,13 +27,14 @@ public enum ConsoleRenderer {
         }
         StatusLine.render(state, into: &grid, y: height - 2, width: width, now: now)
         Overlays.render(state, into: &grid, width: width, height: height, now: now)
+        if state.ascii { grid.restrictToASCII() }
         return grid
     }
 
-    /// 2×2 grid (tasks | approvals over events | metrics); zoom gives the focused pane everything.
     /// The panes' area: below the header, above the status and hint lines.
     public static func body(width: Int, height: Int) -> Frame { Frame(x: 0, y: 1, width: width, height: height - 3) }
 
+    /// 2×2 grid (tasks | approvals over events | metrics); zoom gives the focused pane everything.
     public static func layout(_ state: ConsoleState, _ body: Frame) -> [(PaneID, Frame)] {
         if state.zoomed { return [(state.focus, body)] }
         let leftWidth = body.width / 2
