@@ -2,7 +2,10 @@
 # Installs what taskops needs to build and test, only what is missing.
 set -euo pipefail
 need_apt=()
-for pkg in libncursesw5-dev libcurl4-openssl-dev tmux; do
+packages=(libncursesw5-dev libcurl4-openssl-dev tmux)
+# The tests also drive curl and openssl (a throwaway CA for the HTTP/2 test).
+[ "${1:-}" = "--test" ] && packages+=(curl openssl)
+for pkg in "${packages[@]}"; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if [ ${#need_apt[@]} -gt 0 ]; then
