@@ -40,12 +40,28 @@ enum ThroughputFigures {
             cpuPerRequest.add((CPUTime.process() - startCPU) / Double(max(1, counts.0)))
             failures += counts.1
         }
+        let wrk = wrkRate(url: "\(h.endpoint)/dev/tasks/\(seeded[0])", seconds: seconds, repeats: repeats, connections: concurrency)
         await h.stop()
-        return [
+        return [wrk,
             Figure("simulator Task API throughput, loopback, \(concurrency) clients (server + libcurl clients in one process)",
                    measured: Format.number(rates.min, digits: 0) + " / " + Format.number(rates.median, digits: 0) + " req/s"
                     + " (" + Format.number(cpuPerRequest.median * 1e6, digits: 0) + " µs CPU/req" + (failures > 0 ? ", \(failures) failed" : "") + ")",
                    target: "≥ 5,000 req/s", meetsTarget: rates.median >= 5000),
         ]
+    }
+
+    /// The simulator alone, driven by `wrk` from another process (GET one task), when installed.
+    static func wrkRate(url: String, seconds: TimeInterval, repeats: Int, connections: Int) -> Figure {
+        let name = "simulator Task API throughput, loopback, wrk \(connections) connections (GET /tasks/{id})"
+        guard let wrk = ChildProcess.which("wrk") else { return Figure(name, measured: "skipped: wrk not installed", target: "≥ 5,000 req/s") }
+        var rates = Samples()
+        for _ in 0..<max(1, min(repeats, 5)) {
+            guard let result = try? ChildProcess.run(wrk, ["-t2", "-c\(connections)", "-d\(Int(seconds))s", url], timeout: seconds + 30),
+                  let line = result.stdoutText.split(separator: "\n").first(where: { $0.hasPrefix("Requests/sec:") }),
+                  let rate = line.split(separator: " ").last.flatMap({ Double($0) }) else { continue }
+            rates.add(rate)
+        }
+        return Figure(name, measured: Format.number(rates.min, digits: 0) + " / " + Format.number(rates.median, digits: 0) + " req/s",
+                      target: "≥ 5,000 req/s", meetsTarget: rates.median >= 5000)
     }
 }
