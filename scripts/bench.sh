@@ -10,6 +10,10 @@ if [[ " $* " == *" --all "* ]] && ! command -v htop >/dev/null 2>&1; then
     SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq htop >/dev/null 2>&1 || echo "bench: htop not installed; the idle figure runs without its reference"
 fi
+if ! command -v wrk >/dev/null 2>&1; then
+    SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null 2>&1 || echo "bench: wrk not installed; throughput is measured with libcurl clients only"
+fi
 swift build -c release --product taskops
 swift build -c release --product taskops-bench
 exec .build/release/taskops-bench "$@"

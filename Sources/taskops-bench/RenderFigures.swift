@@ -8,15 +8,13 @@ enum RenderFigures {
     static func run(repeats: Int) -> [Figure] {
         let small = LoadedState.state(tasks: 1000, events: 1000)
         let large = LoadedState.state(tasks: 100_000, events: 100_000)
-        let reference = frameCost(small, repeats: repeats)
-        let measured = frameCost(large, repeats: repeats)
-        var sorted = large
+        var sorted = LoadedState.state(tasks: 100_000, events: 100_000)
         sorted.taskSort = .title
-        let sortedCost = frameCost(sorted, repeats: repeats)
-        var filtered = large
+        var filtered = LoadedState.state(tasks: 100_000, events: 100_000)
         filtered.filters[.tasks] = "service 42"
         filtered.filters[.events] = "in_progress"
-        let filteredCost = frameCost(filtered, repeats: repeats)
+        let costs = frameCosts([small, large, sorted, filtered], repeats: repeats)
+        let (reference, measured, sortedCost, filteredCost) = (costs[0], costs[1], costs[2], costs[3])
         let foldSmall = snapshotCost(small, repeats: max(3, repeats / 3))
         let foldLarge = snapshotCost(large, repeats: max(3, repeats / 3))
         let target = "≤ 1 ms, flat"
@@ -36,15 +34,18 @@ enum RenderFigures {
         ]
     }
 
-    /// Thread CPU seconds per frame; each sample averages a batch of frames. The first frame
-    /// (which may build caches) is left out: it is paid once per new snapshot, not per frame.
-    static func frameCost(_ state: ConsoleState, repeats: Int, batch: Int = 10) -> Samples {
-        _ = ConsoleRenderer.render(state, width: width, height: height, now: LoadedState.now)
-        var samples = Samples()
+    /// Thread CPU seconds per frame for each state, sampled in turn so that load from elsewhere on
+    /// the machine falls on all of them alike; each sample averages a batch of frames. The first
+    /// frame (which may build caches) is left out: it is paid once per new snapshot, not per frame.
+    static func frameCosts(_ states: [ConsoleState], repeats: Int, batch: Int = 10) -> [Samples] {
+        for state in states { _ = ConsoleRenderer.render(state, width: width, height: height, now: LoadedState.now) }
+        var samples = Array(repeating: Samples(), count: states.count)
         for _ in 0..<repeats {
-            let start = CPUTime.thread()
-            for _ in 0..<batch { _ = ConsoleRenderer.render(state, width: width, height: height, now: LoadedState.now) }
-            samples.add((CPUTime.thread() - start) / Double(batch))
+            for (i, state) in states.enumerated() {
+                let start = CPUTime.thread()
+                for _ in 0..<batch { _ = ConsoleRenderer.render(state, width: width, height: height, now: LoadedState.now) }
+                samples[i].add((CPUTime.thread() - start) / Double(batch))
+            }
         }
         return samples
     }
