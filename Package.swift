@@ -8,6 +8,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "taskops", targets: ["taskops"]),
+        .executable(name: "taskops-bench", targets: ["taskops-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,11 @@ let package = Package(
             "TaskOpsCore", "TaskOpsAWS", "TaskOpsService", "TaskOpsSim", "TaskOpsSimServer", "TaskOpsUI", "TaskOpsCLI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "TOMLKit", package: "TOMLKit"),
+        ], swiftSettings: strict),
+
+        // Benchmarks: figures and ratios to their references, never pass/fail (scripts/bench.sh).
+        .executableTarget(name: "taskops-bench", dependencies: [
+            "TaskOpsCore", "AWSSigV4", "TaskOpsAWS", "TaskOpsService", "TaskOpsSim", "TaskOpsSimServer", "TaskOpsUI",
         ], swiftSettings: strict),
 
         // Shared test support: hostile-string corpus, fakes, manual clocks.

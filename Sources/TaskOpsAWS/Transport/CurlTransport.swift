@@ -4,7 +4,7 @@ import TaskOpsCore
 
 /// HTTP over libcurl. Easy handles are pooled so connections are kept alive and reused; HTTP/2 is
 /// negotiated over TLS where the server offers it; TLS peer and host verification stay on; proxy
-/// environment variables are honoured as curl honours them. Each request runs on a worker thread;
+/// environment variables are honoured as curl honours them. Each request runs on a thread of its own;
 /// cancelling the calling task aborts the transfer. `caBundle` (the AWS CLI's `AWS_CA_BUNDLE`)
 /// replaces the system's certificate authorities; it never turns verification off.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
@@ -13,7 +13,6 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
     public let caBundle: String?
     private let lock = NSLock()
     private var idle: [OpaquePointer] = []
-    private let queue = DispatchQueue(label: "taskops.curl", attributes: .concurrent)
 
     private static let globalInit: Void = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) }()
 
@@ -44,9 +43,14 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let exchange = CurlExchange(request: request, maxBytes: maxResponseBytes)
         let result: Result<HTTPResponse, StackError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                queue.async { [self] in
+                // A thread of its own, not a Dispatch queue: on Linux Swift's task executor runs on
+                // Dispatch's pool, sized to the cores, and blocking transfers there starved every
+                // task in the process (an in-process simulator stalled for seconds under load).
+                let thread = Thread { [self] in
                     continuation.resume(returning: perform(exchange))
                 }
+                thread.stackSize = 1 << 20
+                thread.start()
             }
         } onCancel: {
             exchange.cancel()

@@ -10,6 +10,9 @@ public struct EventBuffer: Sendable {
 
     public init(capacity: Int = 100_000) { self.capacity = max(1, capacity) }
 
+    /// Whether an event with this eventId is held now.
+    public func contains(_ id: String) -> Bool { seen.contains(id) }
+
     /// Adds new events; returns how many were new.
     @discardableResult
     public mutating func insert(_ incoming: [TaskEvent]) -> Int {

@@ -96,7 +96,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
             // A group that does not exist (yet) is skipped until the next restart, not retried forever.
             lock.withLock { state[group]?.missing = true }
         }
-        let typed = collected.map(LogLineParser.parse)
+        // Each read overlaps the last by `overlap`: parse only the events not already held.
+        let unseen = lock.withLock { collected.filter { !buffer.contains($0.eventId) } }
+        let typed = unseen.map(LogLineParser.parse)
         let (snapshotEvents, dropped): ([TaskEvent], Int) = lock.withLock {
             let added = buffer.insert(typed)
             var s = state[group] ?? GroupState()

@@ -75,7 +75,8 @@ public actor PollScheduler {
             guard due <= time else { continue }
             if inFlight.contains(source) { continue }
             inFlight.insert(source)
-            store.updateFreshness(source) { $0.inFlight = true; $0.lastAttempt = time }
+            // The console shows neither field: marking a poll as started is no reason to redraw.
+            store.updateFreshness(source, quietly: true) { $0.inFlight = true; $0.lastAttempt = time }
             started.append(Task { await self.run(entry) })
         }
         return started

@@ -25,8 +25,15 @@ public final class StackStore: @unchecked Sendable {
         for listener in listeners { listener.yield(value) }
     }
 
-    public func updateFreshness(_ source: SourceID, _ body: (inout SourceFreshness) -> Void) {
-        update { snapshot in
+    /// Changes the snapshot without counting a change: for bookkeeping no view shows, so the
+    /// console does not redraw an identical screen for it.
+    public func updateQuietly(_ body: (inout StackSnapshot) -> Void) {
+        lock.withLock { body(&snapshot) }
+    }
+
+    public func updateFreshness(_ source: SourceID, quietly: Bool = false, _ body: (inout SourceFreshness) -> Void) {
+        let apply = quietly ? updateQuietly : update
+        apply { snapshot in
             switch source {
             case .tasks: body(&snapshot.tasks.freshness)
             case .events: body(&snapshot.events.freshness)

@@ -18,6 +18,18 @@ public final class SimLogStore: SimLogWriting {
         public var creationTime: Int64
         public var events: [Stored] = []
         public var storedBytes: Int64 = 0
+
+        /// Keeps the list sorted by timestamp (appends are almost always in order) and within `limit`.
+        mutating func add(_ event: Stored, limit: Int) {
+            if let last = events.last, last.timestamp > event.timestamp {
+                let index = events.firstIndex { $0.timestamp > event.timestamp } ?? events.count
+                events.insert(event, at: index)
+            } else {
+                events.append(event)
+            }
+            storedBytes += Int64(event.message.utf8.count)
+            if events.count > limit { events.removeFirst(events.count - limit) }
+        }
     }
 
     public private(set) var groups: [String: Group] = [:]
@@ -36,17 +48,8 @@ public final class SimLogStore: SimLogWriting {
         // Event ids sort by time then arrival, as CloudWatch's do.
         let id = String(format: "%020lld%016llu", timestampMillis, sequence)
         let event = Stored(eventId: id, stream: stream, timestamp: timestampMillis, ingestionTime: timestampMillis + 15, message: message)
-        guard var entry = groups[group] else { return }
-        // Keep the list sorted by timestamp (appends are almost always in order).
-        if let last = entry.events.last, last.timestamp > timestampMillis {
-            let index = entry.events.firstIndex { $0.timestamp > timestampMillis } ?? entry.events.count
-            entry.events.insert(event, at: index)
-        } else {
-            entry.events.append(event)
-        }
-        entry.storedBytes += Int64(message.utf8.count)
-        if entry.events.count > maxEventsPerGroup { entry.events.removeFirst(entry.events.count - maxEventsPerGroup) }
-        groups[group] = entry
+        // Mutated in place: a copy of the entry would copy its whole event list on every append.
+        groups[group, default: Group(name: group, creationTime: timestampMillis)].add(event, limit: maxEventsPerGroup)
     }
 
     public func events(in group: String) -> [Stored] { groups[group]?.events ?? [] }

@@ -45,8 +45,18 @@ public struct CellGrid: Sendable, Equatable {
                              reverse: Bool = false, sanitize: Bool = true) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(maxX ?? width, width)
+        let text = sanitize ? Sanitizer.clean(text) : text
+        if PrintableASCII.contains(only: text) {
+            var column = x
+            for byte in text.utf8 {
+                if column + 1 > limit { break }
+                if column >= 0 { self[column, y] = Cell(PrintableASCII.strings[Int(byte)], role: role, bold: bold, reverse: reverse) }
+                column += 1
+            }
+            return column
+        }
         var column = x
-        for character in (sanitize ? Sanitizer.clean(text) : text) {
+        for character in text {
             let w = DisplayWidth.of(character)
             if w == 0 {
                 if column > x, column - 1 < limit, column - 1 >= 0 {

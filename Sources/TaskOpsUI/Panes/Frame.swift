@@ -46,6 +46,9 @@ extension CellGrid {
 
     static func truncate(_ text: String, to width: Int) -> String {
         guard width > 0 else { return "" }
+        if PrintableASCII.contains(only: text) {
+            return text.utf8.count <= width ? text : String(decoding: text.utf8.prefix(width - 1), as: UTF8.self) + "…"
+        }
         if DisplayWidth.of(text) <= width { return text }
         var out = ""
         var used = 0

@@ -82,6 +82,8 @@ public struct ConsoleState: Sendable {
     /// Server time minus local time (the simulator may run faster than real time).
     public var serverOffset: TimeInterval = 0
     public var quit = false
+    /// Filtered and sorted row orders, shared by copies of this state (see `PaneRowsCache`).
+    let rowsCache = PaneRowsCache()
 
     public init(header: HeaderInfo, readonly: Bool = false, ascii: Bool = false, chartGlyphs: ChartGlyphs? = nil) {
         self.header = header

@@ -3,35 +3,65 @@ import TaskOpsCore
 
 /// The rows each pane lists, after filters and sorting (shared by the reducer and the renderer).
 public enum PaneRows {
-    public static func tasks(_ state: ConsoleState) -> [TaskItem] {
-        var tasks = state.snapshot.tasks.tasks
-        if let status = state.taskStatusFilter { tasks = tasks.filter { $0.status == status } }
-        if let user = state.taskUserFilter { tasks = tasks.filter { $0.userId == user } }
-        if let filter = state.filters[.tasks], !filter.isEmpty {
-            let needle = filter.lowercased()
-            tasks = tasks.filter { task in
-                [task.title, task.status, task.priority, task.userId, task.taskId].contains { $0.lowercased().contains(needle) }
+    public static func tasks(_ state: ConsoleState) -> IndexedRows<TaskItem> {
+        let tasks = state.snapshot.tasks.tasks
+        let filter = state.filters[.tasks] ?? ""
+        let status = state.taskStatusFilter, user = state.taskUserFilter
+        let key = "\(state.taskSort.rawValue)/\(status ?? "")/\(user ?? "")/\(filter)"
+        let order = state.rowsCache.order(.tasks, source: tasks, key: key) {
+            sortedPositions(tasks, filter: filter, status: status, user: user, sort: state.taskSort)
+        }
+        return IndexedRows(tasks, order: order)
+    }
+
+    static func sortedPositions(_ tasks: [TaskItem], filter: String, status: String? = nil, user: String? = nil, sort: TaskSort) -> [Int32] {
+        var positions = Array(Int32(0)..<Int32(tasks.count))
+        if status != nil || user != nil {
+            positions = positions.filter { i in
+                let task = tasks[Int(i)]
+                return (status == nil || task.status == status) && (user == nil || task.userId == user)
             }
         }
-        switch state.taskSort {
-        case .created: tasks.sort { $0.createdAt > $1.createdAt }
-        case .updated: tasks.sort { $0.updatedAt > $1.updatedAt }
-        case .title: tasks.sort { $0.title.lowercased() < $1.title.lowercased() }
-        case .status: tasks.sort { ($0.status, $1.createdAt) < ($1.status, $0.createdAt) }
-        case .priority: tasks.sort { (rank($0.priority), $1.createdAt) < (rank($1.priority), $0.createdAt) }
-        case .user: tasks.sort { ($0.userId, $1.createdAt) < ($1.userId, $0.createdAt) }
+        if !filter.isEmpty {
+            let needle = filter.lowercased()
+            positions = positions.filter { i in
+                let task = tasks[Int(i)]
+                return [task.title, task.status, task.priority, task.userId, task.taskId].contains { $0.lowercased().contains(needle) }
+            }
         }
-        return tasks
+        // Ties keep the API's order, as the stable sort over task values did.
+        func by<Key: Comparable>(_ key: (TaskItem) -> Key) {
+            let keys = tasks.map(key)
+            positions.sort { a, b in
+                let ka = keys[Int(a)], kb = keys[Int(b)]
+                return ka != kb ? ka < kb : a < b
+            }
+        }
+        switch sort {
+        case .created: by { Descending($0.createdAt) }
+        case .updated: by { Descending($0.updatedAt) }
+        case .title: by { $0.title.lowercased() }
+        case .status: by { Pair($0.status, Descending($0.createdAt)) }
+        case .priority: by { Pair(rank($0.priority), Descending($0.createdAt)) }
+        case .user: by { Pair($0.userId, Descending($0.createdAt)) }
+        }
+        return positions
     }
 
     static func rank(_ priority: String) -> Int { ["high": 0, "medium": 1, "low": 2][priority] ?? 3 }
 
-    /// Events, oldest first; filtering scans all events only when a filter is set.
-    public static func events(_ state: ConsoleState) -> [TaskEvent] {
+    /// Events, oldest first; filtering scans all events only when the filter or the events change.
+    public static func events(_ state: ConsoleState) -> IndexedRows<TaskEvent> {
         let events = state.snapshot.events.events
-        guard let filter = state.filters[.events], !filter.isEmpty else { return events }
-        let needle = filter.lowercased()
-        return events.filter { $0.summary.lowercased().contains(needle) || $0.source.contains(needle) || $0.kind.rawValue.lowercased().contains(needle) }
+        guard let filter = state.filters[.events], !filter.isEmpty else { return IndexedRows(events) }
+        let order = state.rowsCache.order(.events, source: events, key: filter) {
+            let needle = filter.lowercased()
+            return events.indices.filter { i in
+                let event = events[i]
+                return event.summary.lowercased().contains(needle) || event.source.contains(needle) || event.kind.rawValue.lowercased().contains(needle)
+            }.map { Int32($0) }
+        }
+        return IndexedRows(events, order: order)
     }
 
     public static func approvals(_ state: ConsoleState) -> [PendingApproval] {

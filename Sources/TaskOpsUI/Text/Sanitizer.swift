@@ -4,6 +4,7 @@
 /// breaks and tabs become spaces.
 public enum Sanitizer {
     public static func clean(_ text: String) -> String {
+        if PrintableASCII.contains(only: text) { return text }
         var out = String.UnicodeScalarView()
         var scalars = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = nil

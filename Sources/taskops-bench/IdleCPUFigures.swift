@@ -1,0 +1,76 @@
+import Foundation
+import TaskOpsCore
+
+/// CPU of the console left alone for a minute, from /proc/PID/stat (utime + stime), beside htop
+/// idle in the same tmux in the same minute: `taskops demo` (console and simulator in one process)
+/// and the console alone against `taskops serve` in another process. Also the bytes the demo wrote
+/// to its terminal in that minute.
+enum IdleCPUFigures {
+    static func run(seconds: TimeInterval, warmup: TimeInterval = 10) -> [Figure] {
+        let taskops = (BenchSelf.path as NSString).deletingLastPathComponent + "/taskops"
+        guard FileManager.default.isExecutableFile(atPath: taskops) else { return [skipped("taskops binary not built beside the benchmark")] }
+        guard let panes = TmuxPanes() else { return [skipped("tmux not installed")] }
+        defer { panes.kill() }
+        guard let server = try? ChildProcess(taskops, ["serve", "--traffic", "2", "--time-scale", "10"], stderr: .discard) else {
+            return [skipped("taskops serve did not start")]
+        }
+        defer { server.stop(grace: 2) }
+        guard let endpoint = bannerEndpoint(server) else { return [skipped("taskops serve printed no endpoint")] }
+        let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "AWS_ACCESS_KEY_ID": "AKIDBENCH", "AWS_SECRET_ACCESS_KEY": "bench",
+                           "HOME": NSTemporaryDirectory()]
+        let bytesFile = NSTemporaryDirectory() + "taskops-bench-demo-\(getpid()).out"
+        try? FileManager.default.removeItem(atPath: bytesFile)
+        guard let demo = panes.open("\(taskops) demo", environment: environment) else { return [skipped("tmux could not start taskops demo")] }
+        panes.record(window: 0, to: bytesFile)
+        let console = panes.open("\(taskops) --api-url \(endpoint)/dev --endpoint-url \(endpoint)", environment: environment)
+        let htop = ChildProcess.which("htop").flatMap { panes.open($0, environment: environment) }
+        Thread.sleep(forTimeInterval: warmup)
+        let pids = [demo, console, htop]
+        let before = pids.map { $0.flatMap(CPUTime.of(pid:)) }
+        let bytesBefore = fileSize(bytesFile)
+        let start = CPUTime.wall()
+        Thread.sleep(forTimeInterval: seconds)
+        let elapsed = CPUTime.wall() - start
+        let after = pids.map { $0.flatMap(CPUTime.of(pid:)) }
+        let bytes = Double(fileSize(bytesFile) - bytesBefore)
+        func share(_ i: Int) -> Double? {
+            guard let b = before[i], let a = after[i] else { return nil }
+            return (a - b) / elapsed * 100
+        }
+        let htopText = share(2).map { "htop: " + Format.number($0) + " %" } ?? "htop not installed"
+        func figure(_ name: String, _ value: Double?) -> Figure {
+            guard let value else { return Figure(name, measured: "did not run", target: "≤ 0.5 % of one core") }
+            return Figure(name, measured: Format.number(value) + " % of one core", target: "≤ 0.5 % of one core", reference: htopText,
+                          ratio: share(2).map { Format.ratio(value, $0) } ?? "–", meetsTarget: value <= 0.5)
+        }
+        return [
+            figure("CPU of `taskops demo` idle \(Int(seconds)) s (console + simulator + traffic in one process)", share(0)),
+            figure("CPU of the console alone idle \(Int(seconds)) s (against `taskops serve` in another process)", share(1)),
+            Figure("bytes `taskops demo` wrote to its terminal per second, idle", measured: Format.number(bytes / elapsed, digits: 0) + " B/s",
+                   target: "–"),
+        ]
+    }
+
+    static func skipped(_ why: String) -> Figure { Figure("idle CPU of taskops demo", measured: "skipped: \(why)", target: "≤ 0.5 % of one core") }
+
+    static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
+    }
+
+    /// Reads `taskops serve`'s banner until it names its endpoint.
+    static func bannerEndpoint(_ server: ChildProcess) -> String? {
+        var text = ""
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let deadline = CPUTime.wall() + 20
+        while CPUTime.wall() < deadline {
+            let n = read(server.stdoutFD, &buffer, buffer.count)
+            if n <= 0 { return nil }
+            text += String(decoding: buffer[0..<n], as: UTF8.self)
+            if let line = text.split(separator: "\n").first(where: { $0.contains("AWS endpoint:") }),
+               let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) {
+                return String(url)
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import TaskOpsCore
+import TaskOpsService
+import TaskOpsUI
+
+/// Console state loaded the way the pollers load it: tasks decoded from API JSON, events parsed
+/// from log lines into the bounded event buffer, a dashboard with three hours of points.
+enum LoadedState {
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+    static let names = StackNames()
+
+    static func header() -> HeaderInfo {
+        HeaderInfo(stack: "task-manager-dev", region: "us-east-1", endpoint: "http://127.0.0.1:8080/dev", mode: "DEMO")
+    }
+
+    static func state(tasks: Int, events: Int) -> ConsoleState {
+        let state = ConsoleState(header: header())
+        return ConsoleReducer.reduce(state, .snapshot(snapshot(tasks: tasks, events: events))).0
+    }
+
+    static func snapshot(tasks taskCount: Int, events eventCount: Int) -> StackSnapshot {
+        var snapshot = StackSnapshot()
+        snapshot.tasks.tasks = (0..<taskCount).compactMap(task)
+        snapshot.tasks.freshness.lastSuccess = now
+        var buffer = EventBuffer(capacity: 100_000)
+        let batch = 1000
+        for start in stride(from: 0, to: eventCount, by: batch) {
+            buffer.insert((start..<min(eventCount, start + batch)).map { LogLineParser.parse(logEvent($0)) })
+        }
+        snapshot.events.events = buffer.events
+        snapshot.events.freshness.lastSuccess = now
+        snapshot.approvals.pending = (0..<min(20, taskCount)).compactMap { i in
+            task(i).map { PendingApproval(task: $0, executions: [], waitingSince: now.addingTimeInterval(Double(-30 * i))) }
+        }
+        snapshot.approvals.freshness.lastSuccess = now
+        snapshot.metrics = metrics()
+        return snapshot
+    }
+
+    static let statuses = ["pending", "in_progress", "completed", "pending_approval", "approved", "rejected", "blocked"]
+    static let priorities = ["low", "medium", "high"]
+
+    /// A task as the Task API returns it, decoded through the same path as `TasksPoller`.
+    static func task(_ n: Int) -> TaskItem? {
+        let created = StackTime.pythonISO(now.addingTimeInterval(Double(-n)))
+        let json = """
+            {"taskId":"\(uuid(n))","title":"Task \(n): rotate credentials for service \(n % 97)","description":"Generated for the benchmark",\
+            "priority":"\(priorities[n % 3])","status":"\(statuses[n % statuses.count])","userId":"user-\(n % 40)",\
+            "createdAt":"\(created)","updatedAt":"\(created)","tags":["bench","ops"],"metadata":{"source":"bench"}}
+            """
+        return (try? JSONParser.parse(json))?.objectValue.flatMap(TaskItem.init(json:))
+    }
+
+    static func uuid(_ n: Int) -> String { String(format: "%08lx-1b2c-4d3e-8f40-%012lx", n, (n &* 2_654_435_761) & 0xFFFF_FFFF_FFFF) }
+
+    /// Alternates EventBridge records (JSON) and handler log lines, as the stack's groups do.
+    static func logEvent(_ i: Int) -> LogEvent {
+        let timestamp = Int64(now.timeIntervalSince1970 * 1000) - Int64(100_000 - i) * 50
+        if i % 2 == 0 {
+            let message = """
+                {"version":"0","id":"\(uuid(i))","detail-type":"TaskCreated","source":"task-manager.tasks","account":"123456789012",\
+                "time":"2026-11-20T10:00:00Z","region":"us-east-1","resources":[],"detail":{"taskId":"\(uuid(i / 2))","title":"Task \(i / 2)",\
+                "priority":"high","userId":"user-\(i % 40)"}}
+                """
+            return LogEvent(eventId: "ev\(i)", logGroup: "/aws/events/task-manager-dev", logStream: "s", timestamp: timestamp,
+                            ingestionTime: timestamp, message: message)
+        }
+        let message = "Task \(uuid(i / 2)) updated: pending -> in_progress\n"
+        return LogEvent(eventId: "ev\(i)", logGroup: "/aws/lambda/task-manager-update-task-dev", logStream: "s", timestamp: timestamp,
+                        ingestionTime: timestamp, message: message)
+    }
+
+    static func metrics() -> MetricsSnapshot {
+        let body = BuiltInDashboards.stackDashboard(names, apiId: "a1b2c3d4e5")
+        let widgets = body.widgets.enumerated().map { w, widget in
+            WidgetData(widgetIndex: w, series: widget.metrics.map { row in
+                let times = (0..<36).map { now.addingTimeInterval(Double($0 - 36) * 300) }
+                return MetricSeries(label: row.displayLabel, row: row, timestamps: times, values: times.indices.map { Double(($0 * 7) % 13) })
+            })
+        }
+        var metrics = MetricsSnapshot(source: .stack, dashboardName: "stack (built-in)", dashboard: body,
+                                      placement: DashboardGridLayout.place(body.widgets), widgets: widgets)
+        metrics.freshness.lastSuccess = now
+        return metrics
+    }
+}

@@ -1,0 +1,44 @@
+import AWSSigV4
+import Foundation
+import TaskOpsAWS
+import TaskOpsCore
+import TaskOpsService
+import TaskOpsSim
+import TaskOpsSimServer
+
+/// Counts calls by operation and feeds the console's call meter, as the console's observer does.
+final class OperationCounter: CallObserver, @unchecked Sendable {
+    let meter = CallMeter()
+    private let lock = NSLock()
+    private var counts: [String: Int] = [:]
+
+    func record(service: String, operation: String, metricCount: Int, succeeded: Bool) {
+        meter.record(service: service, operation: operation, metricCount: metricCount, succeeded: succeeded)
+        lock.withLock { counts[operation, default: 0] += 1 }
+    }
+
+    func count(_ operation: String) -> Int { lock.withLock { counts[operation] ?? 0 } }
+}
+
+/// The simulator on a loopback port and the console's real clients (libcurl, SigV4) aimed at it.
+struct SimHarness {
+    let stack: SimStack
+    let server: SimServer
+    let endpoint: String
+    let clients: StackClients
+    let counter: OperationCounter
+
+    static func start(clock: any SimClock, seed: UInt64 = 7) async throws -> SimHarness {
+        let stack = SimStackFactory.make(.init(seed: seed), clock: clock)
+        let server = SimServer(stack: stack)
+        let port = try await server.start()
+        let endpoint = "http://127.0.0.1:\(port)"
+        let counter = OperationCounter()
+        let clients = StackClients(region: "us-east-1", endpoints: .resolve(region: "us-east-1", override: endpoint, environment: [:]),
+                                   apiURL: endpoint + "/dev", credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: "AKIDBENCH", secretAccessKey: "bench")),
+                                   observer: counter)
+        return SimHarness(stack: stack, server: server, endpoint: endpoint, clients: clients, counter: counter)
+    }
+
+    func stop() async { await server.stop() }
+}
