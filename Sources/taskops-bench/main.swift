@@ -1,12 +1,16 @@
 import Foundation
 
-// Children measured in a fresh process: `--child pty-frames SCENE`, `--child rss TASKS EVENTS`.
+// Children measured in a fresh process: `--child pty-frames SCENE`, `--child rss TASKS EVENTS`, `--child sim-memory HOURS RATE`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "--child" {
     switch arguments.dropFirst().first {
     case "pty-frames":
         guard let scene = arguments.dropFirst(2).first.flatMap(PtyFrameChild.Scene.init(rawValue:)) else { exit(2) }
         PtyFrameChild.run(scene)
+    case "sim-memory":
+        let counts = arguments.dropFirst(2).compactMap { Int($0) }
+        guard counts.count == 2 else { exit(2) }
+        SimulatorMemoryChild.run(hours: counts[0], requestsPerSecond: counts[1])
     case "rss":
         let counts = arguments.dropFirst(2).compactMap { Int($0) }
         guard counts.count == 2 else { exit(2) }
@@ -32,6 +36,7 @@ if options.wants("pty") { progress("pty bytes"); figures += PtyBytesFigures.run(
 if options.wants("calls") { progress("dashboard calls"); figures += await DashboardCallsFigures.run() }
 if options.wants("live") { progress("live service"); figures += await LiveServiceFigures.run(span: options.all ? 60 : 15, repeats: options.repeats) }
 if options.wants("rss") { progress("resident memory"); figures += ResidentMemoryFigures.run(repeats: options.repeats) }
+if options.wants("simmem") { progress("simulator memory over virtual hours"); figures += SimulatorMemoryFigures.run(hours: options.all ? 6 : 1) }
 if options.wants("throughput") { progress("throughput"); figures += await ThroughputFigures.run(seconds: 3, repeats: options.repeats) }
 if options.all && options.wants("idle") { progress("idle CPU (60 s)"); figures += IdleCPUFigures.run(seconds: 60) }
 print(FigureTable.render(figures))

@@ -84,6 +84,8 @@ public final class SimStack: @unchecked Sendable {
         queue.push(due: currentTime.addingTimeInterval(seconds), work)
     }
 
+    private var nextExpirySweep = Date.distantPast
+
     private func runDueLocked() {
         let now = clock.now()
         var guardCount = 0
@@ -94,7 +96,12 @@ public final class SimStack: @unchecked Sendable {
         }
         workTime = nil
         for ticker in tickers { ticker.tick(now: now) }
-        table.expire(nowEpoch: Int(now.timeIntervalSince1970))
+        // DynamoDB removes expired items "within days"; a sweep per virtual minute is plenty and
+        // keeps an O(items) scan off every request.
+        if now >= nextExpirySweep {
+            table.expire(nowEpoch: Int(now.timeIntervalSince1970))
+            nextExpirySweep = now.addingTimeInterval(60)
+        }
     }
 
     static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
