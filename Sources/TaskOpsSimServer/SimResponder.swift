@@ -32,6 +32,8 @@ struct SimResponder: Sendable {
         } else {
             answer = route(simRequest)
         }
+        let delay = stack.currentFaults().delayMs
+        if delay > 0, !simRequest.path.hasPrefix("/_sim/") { try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000)) }
         answer.headers.append(("Date", StackTime.httpDate(stack.now)))
         answer.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
         var fields = HTTPFields()
