@@ -7,7 +7,7 @@ import TaskOpsTesting
 /// Seeded mutation fuzzing of the files a user or Terraform hands the CLI: every input is parsed
 /// to a value or a `ConfigError` naming the file, never a crash.
 @Suite struct ConfigFuzzTests {
-    static let iterations = 3000
+    static let iterations = 2000
 
     static let config = """
         project = "task-manager"
@@ -39,9 +39,10 @@ import TaskOpsTesting
         """
 
     @Test(arguments: [UInt64(1), 2, 3])
-    func configTOML(seed: UInt64) {
+    func configTOML(seed: UInt64) async {
         var mutator = InputMutator(seed: seed, corpus: [Self.config], extraTokens: ["[poll]", "[[poll]]", "= 1e999", "= -1", "= inf", "= nan", "\"\"\"", "= {", "= ["])
-        for _ in 0..<Self.iterations {
+        for iteration in 0..<Self.iterations {
+            if iteration % 100 == 0 { await Task.yield() }
             let text = mutator.nextString()
             do { _ = try ConfigFile.parse(text, file: "config.toml") } catch {
                 #expect(error.file == "config.toml", "\(error)")
@@ -50,9 +51,10 @@ import TaskOpsTesting
     }
 
     @Test(arguments: [UInt64(1), 2, 3])
-    func terraformOutputs(seed: UInt64) {
+    func terraformOutputs(seed: UInt64) async {
         var mutator = InputMutator(seed: seed, corpus: [Self.outputs])
-        for _ in 0..<Self.iterations {
+        for iteration in 0..<Self.iterations {
+            if iteration % 100 == 0 { await Task.yield() }
             let text = mutator.nextString()
             do {
                 let outputs = try TerraformOutputs.parse(text, file: "outputs.json")

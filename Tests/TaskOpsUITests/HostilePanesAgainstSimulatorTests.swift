@@ -61,7 +61,9 @@ import TaskOpsTesting
     }
 
     /// Each screen: no controls in any cell, the right border in the last column of every body row.
-    func check(_ state: ConsoleState, _ what: String) -> CellGrid {
+    func check(_ state: ConsoleState, _ what: String) async -> CellGrid {
+        // Rendering is synchronous work: let the rest of the test run share the thread pool.
+        await Task.yield()
         let grid = ConsoleRenderer.render(state, width: Self.width, height: Self.height, now: Date())
         let controls = Self.controls(in: grid)
         #expect(controls.isEmpty, "\(what): controls \(controls.prefix(5)) reached the grid")
@@ -78,7 +80,7 @@ import TaskOpsTesting
         #expect(snapshot.events.events.count > snapshot.tasks.tasks.count, "the handlers' log lines were read")
         var state = ConsoleState(header: HeaderInfo(stack: "task-manager-dev", region: "us-east-1", endpoint: "http://127.0.0.1/dev", mode: "TEST"))
         state = ConsoleReducer.reduce(state, .snapshot(snapshot)).0
-        _ = check(state, "all four panes")
+        _ = await check(state, "all four panes")
 
         // Tasks, zoomed: every row, its columns where the header puts them, and each detail view.
         state.focus = .tasks
@@ -88,7 +90,7 @@ import TaskOpsTesting
         let visible = Self.height - 3 - 3
         for start in stride(from: 0, to: rows.count, by: visible) {
             state.selection[.tasks] = start
-            let grid = check(state, "tasks from row \(start)")
+            let grid = await check(state, "tasks from row \(start)")
             let first = scrollStart(selected: start, count: rows.count, height: visible)
             for (offset, task) in rows.dropFirst(first).prefix(visible).enumerated() {
                 let y = 3 + offset
@@ -99,7 +101,7 @@ import TaskOpsTesting
         for index in rows.indices where index % 5 == 0 || rows[index].title.count > 1000 {
             state.selection[.tasks] = index
             state.mode = .detail
-            _ = check(state, "task detail \(index)")
+            _ = await check(state, "task detail \(index)")
         }
         state.mode = .normal
 
@@ -111,9 +113,9 @@ import TaskOpsTesting
             state.rawEvents = raw
             for index in stride(from: 0, to: events.count, by: max(20, events.count / 40)) {
                 state.selection[.events] = index
-                _ = check(state, "events from \(index), raw \(raw)")
+                _ = await check(state, "events from \(index), raw \(raw)")
                 state.mode = .detail
-                _ = check(state, "event detail \(index)")
+                _ = await check(state, "event detail \(index)")
                 state.mode = .normal
             }
         }
@@ -121,13 +123,13 @@ import TaskOpsTesting
         // Approvals, with a confirmation naming every hostile task.
         state.focus = .approvals
         state.zoomed = false
-        _ = check(state, "approvals")
+        _ = await check(state, "approvals")
         state.marked = Set(snapshot.approvals.pending.map(\.task.taskId))
         state = ConsoleReducer.reduce(state, .key(.char("a"))).0
-        _ = check(state, "approval confirmation")
+        _ = await check(state, "approval confirmation")
         state = ConsoleReducer.reduce(state, .key(.char("n"))).0
         state.focus = .metrics
         state.zoomed = true
-        _ = check(state, "metrics")
+        _ = await check(state, "metrics")
     }
 }

@@ -62,13 +62,14 @@ import TaskOpsCore
 
     /// Every printable key and special key, followed by `y` and Enter, in every pane, with and
     /// without marks: no write effect ever comes out (this also covers keys such as `n` and `e`).
-    @Test func noKeySequenceWrites() {
+    @Test func noKeySequenceWrites() async {
         let specials: [Key] = [.up, .down, .left, .right, .tab, .backTab, .enter, .escape, .backspace, .pageUp, .pageDown, .home, .end]
         let keys = (0x20...0x7E).compactMap { Unicode.Scalar($0).map { Key.char(Character($0)) } } + specials
         for pane in PaneID.allCases {
             for marked in [false, true] {
                 var state = Self.readonlyState(focus: pane)
                 if marked { state.marked = Set(state.snapshot.approvals.pending.map(\.task.taskId)) }
+                await Task.yield()
                 for key in keys {
                     var s = state
                     for step in [key, .char("y"), .enter, .char("y")] {

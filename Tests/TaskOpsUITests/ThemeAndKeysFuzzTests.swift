@@ -18,9 +18,10 @@ import TaskOpsTesting
         """
 
     @Test(arguments: [UInt64(1), 2, 3])
-    func themeTOML(seed: UInt64) {
+    func themeTOML(seed: UInt64) async {
         var mutator = InputMutator(seed: seed, corpus: [Self.theme], extraTokens: ["[colors]", "= 256", "= -1", "= 99999999999999999999", "= 1.5", "= [1]", "= {a=1}"])
-        for _ in 0..<3000 {
+        for iteration in 0..<2000 {
+            if iteration % 100 == 0 { await Task.yield() }
             do {
                 let (theme, _) = try Theme.parse(mutator.nextString(), file: "fuzz.toml")
                 #expect(theme.colors.values.allSatisfy { (-1...255).contains($0) })
@@ -31,13 +32,14 @@ import TaskOpsTesting
     }
 
     @Test(arguments: [UInt64(1), 2, 3, 4])
-    func keyStreamsWithCommandsAndFilters(seed: UInt64) {
+    func keyStreamsWithCommandsAndFilters(seed: UInt64) async {
         var generator = SeededGenerator(seed: seed)
         let words = ["tasks", "events", "approvals", "metrics", "refresh", "readonly", "dashboard", "dashboard stack", "dashboard deployed", "q", "quit", ""]
             + HostileStrings.all.prefix(80).map { String($0.prefix(200)) }
         let specials: [Key] = [.up, .down, .left, .right, .tab, .backTab, .enter, .escape, .backspace, .pageUp, .pageDown, .home, .end]
         var state = Fixtures.state(tasks: 40, pending: 5)
-        for step in 0..<6000 {
+        for step in 0..<2500 {
+            if step % 50 == 0 { await Task.yield() }
             let key: Key
             switch generator.next() % 10 {
             case 0:
