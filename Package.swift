@@ -59,10 +59,10 @@ let package = Package(
 
         .testTarget(name: "TaskOpsCoreTests", dependencies: ["TaskOpsCore", "TaskOpsTesting"]),
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"], exclude: ["Vectors"]),
-        .testTarget(name: "TaskOpsAWSTests", dependencies: ["TaskOpsAWS", "TaskOpsCore", "TaskOpsSim", "TaskOpsSimServer"], exclude: ["Scripts"]),
-        .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4"]),
+        .testTarget(name: "TaskOpsAWSTests", dependencies: ["TaskOpsAWS", "TaskOpsCore", "TaskOpsSim", "TaskOpsSimServer", "TaskOpsTesting"], exclude: ["Scripts"]),
+        .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4", "TaskOpsTesting"]),
         .testTarget(name: "TaskOpsSimTests", dependencies: ["TaskOpsSim", "TaskOpsSimServer", "TaskOpsCore", "AWSSigV4"]),
-        .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore", "TaskOpsTesting"]),
-        .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore", "TaskOpsTesting"], exclude: ["Scripts"]),
+        .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore", "TaskOpsTesting", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4"]),
+        .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore", "TaskOpsTesting", "TaskOpsAWS", "TaskOpsUI"], exclude: ["Scripts"]),
     ]
 )

@@ -14,6 +14,8 @@ public struct ServiceSettings: Sendable {
     public var readonly = false
     public var auditLogPath: String?
     public var who = "unknown"
+    /// This machine's clock as the scheduler, freshness and the events budget see it (tests step it).
+    public var localNow: @Sendable () -> Date = { Date() }
     public init() {}
 }
 
@@ -41,7 +43,7 @@ public final class StackService: @unchecked Sendable {
         metricsPoller = MetricsPoller(cloudWatch: cloudWatch, logs: logs, store: store, clock: clock, names: names, apiId: apiId, dashboardName: dashboardName)
         eventsPoller = EventsPoller(logs: logs, store: store, clock: clock, groups: names.allLogGroups,
                                     preferred: [names.eventsLogGroup], callsPerSecond: settings.logsCallsPerSecond,
-                                    capacity: settings.eventCapacity)
+                                    capacity: settings.eventCapacity, local: settings.localNow)
         var entries: [PollScheduler.Entry] = [
             .init(poller: eventsPoller, interval: settings.eventsInterval),
             .init(poller: metricsPoller, interval: settings.metricsInterval, aligned: settings.metricsInterval >= 60),
@@ -55,7 +57,7 @@ public final class StackService: @unchecked Sendable {
         } else {
             decider = nil
         }
-        scheduler = PollScheduler(store: store, entries: entries, serverNow: { clock.serverNow() })
+        scheduler = PollScheduler(store: store, entries: entries, now: settings.localNow, serverNow: { clock.serverNow() })
     }
 
     public func start() async { await scheduler.start() }

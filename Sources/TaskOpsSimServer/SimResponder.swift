@@ -32,6 +32,9 @@ struct SimResponder: Sendable {
         } else {
             answer = route(simRequest)
         }
+        // At most ten minutes: a larger spec (delay-ms=1e20) must not overflow the sleep.
+        let delay = min(stack.currentFaults().delayMs, 600_000)
+        if delay > 0, !simRequest.path.hasPrefix("/_sim/") { try? await Task.sleep(nanoseconds: UInt64(delay * 1_000_000)) }
         answer.headers.append(("Date", StackTime.httpDate(stack.now)))
         answer.headers.append(("x-amzn-RequestId", UUID().uuidString.lowercased()))
         var fields = HTTPFields()

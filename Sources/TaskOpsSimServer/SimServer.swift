@@ -57,8 +57,17 @@ public final class SimServer: @unchecked Sendable {
         self.configuration = configuration
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        host == "127.0.0.1" || host == "::1" || host == "localhost" || host.hasPrefix("127.")
+    /// Whether `host` is a loopback address: `localhost`, an IPv4 literal in 127.0.0.0/8 or the IPv6
+    /// literal `::1`. A name that merely starts with `127.` (`127.example.com`) may resolve anywhere.
+    public static func isLoopback(_ host: String) -> Bool {
+        if host == "localhost" { return true }
+        var v4 = in_addr()
+        if inet_pton(AF_INET, host, &v4) == 1 { return UInt32(bigEndian: v4.s_addr) >> 24 == 127 }
+        var v6 = in6_addr()
+        if inet_pton(AF_INET6, host, &v6) == 1 {
+            return withUnsafeBytes(of: &v6) { bytes in bytes.dropLast().allSatisfy { $0 == 0 } && bytes.last == 1 }
+        }
+        return false
     }
 
     /// Starts listening; returns the bound port.

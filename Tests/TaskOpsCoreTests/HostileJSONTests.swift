@@ -26,3 +26,15 @@ import TaskOpsTesting
         #expect(task.title == #"["not","a","string"]"#)
     }
 }
+
+@Suite struct JSONWriterTerminalSafetyTests {
+    @Test func controlsAndBidiAreEscapedYetRoundTrip() throws {
+        for text in HostileStrings.all {
+            let written = JSONWriter.compact(.string(text))
+            #expect(!written.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || (0x202A...0x202E).contains($0.value)
+                || (0x2066...0x2069).contains($0.value) || $0.value == 0x200E || $0.value == 0x200F })
+            #expect(try JSONParser.parse(written) == .string(text))
+        }
+        #expect(JSONWriter.compact(.string("a\u{9B}b\u{202E}c日")) == #""a\u009bb\u202ec日""#)
+    }
+}

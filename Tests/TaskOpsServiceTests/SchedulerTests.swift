@@ -114,3 +114,13 @@ final class TestClock: @unchecked Sendable {
         #expect(meter.total("monitoring") == 60)
     }
 }
+
+@Suite struct EventBufferOrderTests {
+    @Test func sameMillisecondArrivalsStayInIdOrder() {
+        var buffer = EventBuffer(capacity: 10)
+        func e(_ id: String, _ t: Int64) -> TaskEvent { TaskEvent(id: id, timestamp: t, logGroup: "g", source: "s", kind: .other, summary: "", raw: "") }
+        buffer.insert([e("b", 5)])
+        buffer.insert([e("a", 5), e("c", 6)])
+        #expect(buffer.events.map(\.id) == ["a", "b", "c"])
+    }
+}

@@ -108,7 +108,7 @@ enum AWSRead {
 
     static func int64(_ value: JSONValue?) -> Int64 {
         guard let number = value?.numberValue else { return Int64(value?.stringValue ?? "") ?? 0 }
-        return Int64(number.literal) ?? Int64(number.doubleValue)
+        return Int64(number.literal) ?? Saturating.int64(number.doubleValue)
     }
 
     static func double(_ value: JSONValue?) -> Double {

@@ -7,7 +7,7 @@ public struct CloudWatchClient: CloudWatchAPI {
 
     public init(client: AWSJSONClient) { self.client = client }
 
-    static func epoch(_ date: Date) -> JSONValue { .number(JSONNumber(literal: String(Int64(date.timeIntervalSince1970)), isInteger: true)) }
+    static func epoch(_ date: Date) -> JSONValue { .number(JSONNumber(literal: String(Saturating.int64(date.timeIntervalSince1970)), isInteger: true)) }
 
     public func getMetricData(_ request: GetMetricDataRequest) async throws(StackError) -> GetMetricDataPage {
         let queries: [JSONValue] = request.queries.map { query in

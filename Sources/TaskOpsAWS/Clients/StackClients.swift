@@ -2,7 +2,8 @@ import Foundation
 import TaskOpsCore
 
 /// The four clients of one stack, built for AWS's endpoints or one override (the simulator,
-/// `AWS_ENDPOINT_URL`), sharing one transport, one credentials provider and one server clock.
+/// `AWS_ENDPOINT_URL`), sharing one transport, one credentials provider and one server clock. Each
+/// request gives up after `requestTimeout` seconds (a network error the pollers back off from).
 public struct StackClients: Sendable {
     public var tasks: TaskAPIClient?
     public var cloudWatch: CloudWatchClient
@@ -29,13 +30,20 @@ public struct StackClients: Sendable {
     }
 
     public init(region: String, endpoints: Endpoints, apiURL: String?, credentials: any CredentialsProvider,
-                transport: any HTTPTransport = CurlTransport(), observer: (any CallObserver)? = nil, clock: ServerClockTracker = ServerClockTracker()) {
+                transport: any HTTPTransport = CurlTransport(), observer: (any CallObserver)? = nil, clock: ServerClockTracker = ServerClockTracker(),
+                requestTimeout: TimeInterval = 15) {
         func client(_ endpoint: String, _ signing: String, _ prefix: String, _ contentType: String, _ extra: [(name: String, value: String)] = []) -> AWSJSONClient {
-            AWSJSONClient(endpoint: endpoint, region: region, signingName: signing, targetPrefix: prefix, contentType: contentType,
-                          extraHeaders: extra, transport: transport, credentials: credentials, clock: clock, observer: observer)
+            var client = AWSJSONClient(endpoint: endpoint, region: region, signingName: signing, targetPrefix: prefix, contentType: contentType,
+                                       extraHeaders: extra, transport: transport, credentials: credentials, clock: clock, observer: observer)
+            client.timeout = requestTimeout
+            return client
         }
         self.clock = clock
-        self.tasks = apiURL.map { TaskAPIClient(baseURL: $0, transport: transport, observer: observer, clock: clock) }
+        self.tasks = apiURL.map {
+            var tasks = TaskAPIClient(baseURL: $0, transport: transport, observer: observer, clock: clock)
+            tasks.timeout = requestTimeout
+            return tasks
+        }
         self.cloudWatch = CloudWatchClient(client: client(endpoints.cloudWatch, "monitoring", "GraniteServiceVersion20100801", "application/x-amz-json-1.0",
                                                           [("x-amzn-query-mode", "true")]))
         self.logs = LogsClient(client: client(endpoints.logs, "logs", "Logs_20140328", "application/x-amz-json-1.1"))

@@ -24,7 +24,7 @@ public enum ApprovalCommands {
         var table = TextTable(columns: [TextTable.Column("ID", maxWidth: 36), TextTable.Column("WAITING", maxWidth: 10), TextTable.Column("PRIORITY", maxWidth: 8),
                                         TextTable.Column("USER", maxWidth: 20), TextTable.Column("TITLE", maxWidth: 50), TextTable.Column("EXECUTIONS", maxWidth: 12)])
         for item in pending {
-            let waited = item.waitingSince.map { Int(now.timeIntervalSince($0)) }.map { "\($0 / 60)m\($0 % 60)s" } ?? "?"
+            let waited = item.waitingSince.map { Saturating.int(now.timeIntervalSince($0)) }.map { "\($0 / 60)m\($0 % 60)s" } ?? "?"
             table.add([item.task.taskId, waited, item.task.priority, item.task.userId, item.task.title, "\(item.executions.count) running"])
         }
         context.output.print(table.render(context.measure))

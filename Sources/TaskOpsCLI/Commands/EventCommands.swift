@@ -21,7 +21,7 @@ public enum EventCommands {
         guard let logs = context.logs else { return context.fail("no CloudWatch Logs client configured", .config) }
         var buffer = EventBuffer(capacity: 200_000)
         var printedThrough = 0
-        var start = Int64((clock.serverNow().timeIntervalSince1970 - since) * 1000)
+        var start = Saturating.int64((clock.serverNow().timeIntervalSince1970 - since) * 1000)
         repeat {
             let windowStart = start
             var newest = windowStart

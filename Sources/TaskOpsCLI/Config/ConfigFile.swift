@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import TaskOpsCore
 
 /// `~/.config/taskops/config.toml`: every key optional; flags and environment override it.
 ///
@@ -81,6 +82,7 @@ public struct ConfigFile: Sendable, Equatable {
 
     public static func parse(_ text: String, file: String) throws(ConfigError) -> ConfigFile {
         let table: TOMLTable
+        if let problem = TOMLHeaderCheck.problem(in: text) { throw ConfigError(file: file, line: problem.line, message: problem.message) }
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

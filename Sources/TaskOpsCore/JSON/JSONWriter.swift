@@ -81,6 +81,16 @@ public enum JSONWriter {
         out.append(hex[Int(unit) & 0xF])
     }
 
+    /// DEL, C1 controls, bidi marks, overrides and isolates, and line/paragraph separators: valid
+    /// in JSON strings, but a terminal showing `--json` output would act on them or reorder text.
+    /// Written as `\uXXXX` they mean the same to every JSON reader and nothing to a terminal.
+    static func actsOnTerminals(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true
+        default: return false
+        }
+    }
+
     /// Writes a quoted JSON string; with `asciiOnly` every scalar outside space…tilde is escaped, as Python does.
     public static func writeString(_ string: String, into out: inout String, asciiOnly: Bool) {
         out += "\""
@@ -94,7 +104,7 @@ public enum JSONWriter {
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
             default:
-                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) {
+                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) || actsOnTerminals(scalar) {
                     if scalar.value > 0xFFFF {
                         for unit in String(scalar).utf16 { appendUnicodeEscape(unit, &out) }
                     } else {

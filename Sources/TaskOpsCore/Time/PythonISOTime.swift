@@ -4,7 +4,7 @@ import Foundation
 public enum StackTime {
     /// `datetime.utcnow().isoformat()`: naive UTC, microseconds, fraction omitted when exactly 0.
     public static func pythonISO(_ date: Date) -> String {
-        let micros = Int64((date.timeIntervalSince1970 * 1_000_000).rounded(.down))
+        let micros = Saturating.int64((seconds(date) * 1_000_000).rounded(.down))
         var seconds = micros / 1_000_000
         var fraction = micros % 1_000_000
         if fraction < 0 { fraction += 1_000_000; seconds -= 1 }
@@ -14,7 +14,7 @@ public enum StackTime {
 
     /// ISO-8601 UTC with milliseconds and `Z` (Step Functions' `$$.State.EnteredTime`).
     public static func isoMillisZ(_ date: Date) -> String {
-        let millis = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
+        let millis = Saturating.int64((seconds(date) * 1000).rounded(.down))
         var seconds = millis / 1000
         var fraction = millis % 1000
         if fraction < 0 { fraction += 1000; seconds -= 1 }
@@ -38,7 +38,7 @@ public enum StackTime {
         let ymd = parts[0].split(separator: "-").compactMap { Int($0) }
         let timeAndFraction = parts[1].split(separator: ".", maxSplits: 1)
         let hms = timeAndFraction[0].split(separator: ":").compactMap { Int($0) }
-        guard ymd.count == 3, hms.count == 3, (1...12).contains(ymd[1]), (1...31).contains(ymd[2]),
+        guard ymd.count == 3, hms.count == 3, (1...9999).contains(ymd[0]), (1...12).contains(ymd[1]), (1...31).contains(ymd[2]),
               (0...23).contains(hms[0]), (0...59).contains(hms[1]), (0...60).contains(hms[2]) else { return nil }
         var fraction: TimeInterval = 0
         if timeAndFraction.count == 2 {
@@ -53,7 +53,7 @@ public enum StackTime {
 
     /// `Date` header format (RFC 7231 IMF-fixdate).
     public static func httpDate(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = Saturating.int64(seconds(date).rounded(.down))
         let days = Int(floorDiv(seconds, 86400))
         let (y, m, d) = civilFromDays(days)
         let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][((days % 7) + 7) % 7]
@@ -69,18 +69,28 @@ public enum StackTime {
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         guard let monthIndex = months.firstIndex(of: String(parts[2])) else { return nil }
         let hms = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard hms.count == 3 else { return nil }
+        guard hms.count == 3, (1...9999).contains(year), (1...31).contains(day), (0...23).contains(hms[0]), (0...59).contains(hms[1]),
+              (0...60).contains(hms[2]) else { return nil }
         let days = daysFromCivil(year, monthIndex + 1, day)
         return Date(timeIntervalSince1970: TimeInterval(days * 86400 + hms[0] * 3600 + hms[1] * 60 + hms[2]))
     }
 
     /// `YYYYMMDD'T'HHMMSS'Z'` as SigV4 writes `X-Amz-Date`.
     public static func amzDate(_ date: Date) -> String {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+        let seconds = Saturating.int64(seconds(date).rounded(.down))
         let days = Int(floorDiv(seconds, 86400))
         let (y, m, d) = civilFromDays(days)
         let rem = Int(seconds - Int64(days) * 86400)
         return "\(pad(y, 4))\(pad(m, 2))\(pad(d, 2))T\(pad(rem / 3600, 2))\(pad(rem / 60 % 60, 2))\(pad(rem % 60, 2))Z"
+    }
+
+    /// Years 1 to 9999, the range the formats can write: a date outside (from a broken or hostile
+    /// answer) is written as the nearest end of it, never as an arithmetic overflow.
+    static let writableSeconds: ClosedRange<Double> = -62_135_596_800...253_402_300_799
+
+    static func seconds(_ date: Date) -> Double {
+        let value = date.timeIntervalSince1970
+        return value.isNaN ? 0 : min(max(value, writableSeconds.lowerBound), writableSeconds.upperBound)
     }
 
     static func formatUTC(_ seconds: Int64) -> String {

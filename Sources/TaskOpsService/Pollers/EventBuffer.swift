@@ -19,7 +19,7 @@ public struct EventBuffer: Sendable {
         let fresh = incoming.filter { seen.insert($0.id).inserted }
         guard !fresh.isEmpty else { return 0 }
         let sorted = fresh.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
-        if let last = events.last, let first = sorted.first, first.timestamp >= last.timestamp {
+        if let last = events.last, let first = sorted.first, (first.timestamp, first.id) >= (last.timestamp, last.id) {
             events.append(contentsOf: sorted)
         } else {
             events = Self.merge(events, sorted)

@@ -84,7 +84,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     public func poll() async throws(StackError) {
         let now = local()
         guard let group = nextGroup(now: now), takeToken(now: now) else { return }
-        let serverNow = Int64(clock.serverNow().timeIntervalSince1970 * 1000)
+        let serverNow = Saturating.int64(clock.serverNow().timeIntervalSince1970 * 1000)
         let (newest, pendingToken, pendingStart) = lock.withLock { (state[group]?.newestTimestamp, state[group]?.pendingToken, state[group]?.pendingStart) }
         let start = pendingStart ?? newest.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
         var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start), nextToken: pendingToken)

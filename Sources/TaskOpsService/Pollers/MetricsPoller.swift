@@ -131,8 +131,8 @@ public final class MetricsPoller: SourcePoller, @unchecked Sendable {
         let (groups, text) = Self.splitSource(query)
         guard !groups.isEmpty else { return WidgetData(widgetIndex: index, note: "query names no SOURCE log group") }
         do {
-            let id = try await logs.startQuery(logGroupNames: groups, queryString: text, startTime: Int64(start.timeIntervalSince1970),
-                                               endTime: Int64(end.timeIntervalSince1970), limit: nil)
+            let id = try await logs.startQuery(logGroupNames: groups, queryString: text, startTime: Saturating.int64(start.timeIntervalSince1970),
+                                               endTime: Saturating.int64(end.timeIntervalSince1970), limit: nil)
             for _ in 0..<10 {
                 let results = try await logs.getQueryResults(queryId: id)
                 if ["Complete", "Failed", "Cancelled", "Timeout"].contains(results.status) {

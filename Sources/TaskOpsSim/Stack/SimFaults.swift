@@ -3,7 +3,9 @@ import TaskOpsCore
 /// Injected trouble, set from `--faults` or `PUT /_sim/faults`.
 ///
 /// Spec syntax: comma-separated `name=value` pairs, probabilities in 0…1:
-/// `api5xx=0.5,api-throttle=0.2,lambda-errors=0.1,lambda-throttles=0.1,ddb-throttle=0.3,latency-ms=3000`.
+/// `api5xx=0.5,api-throttle=0.2,lambda-errors=0.1,lambda-throttles=0.1,ddb-throttle=0.3,latency-ms=3000`,
+/// and for the AWS services (CloudWatch, Logs, Step Functions) `aws-throttle=0.3,aws5xx=0.2`;
+/// `delay-ms=2000` holds every answer back for that long in real time (to exceed client timeouts).
 public struct SimFaults: Sendable, Equatable {
     /// API Gateway answers 500 `Internal Server Error` (a Lambda crash; counts as a Lambda error).
     public var api5xx = 0.0
@@ -17,10 +19,17 @@ public struct SimFaults: Sendable, Equatable {
     public var dynamoThrottle = 0.0
     /// Extra latency added to every API request; above 30 000 ms the integration times out (503).
     public var latencyMs = 0.0
+    /// An AWS service answers `ThrottlingException` (HTTP 400) instead of doing the work.
+    public var awsThrottle = 0.0
+    /// An AWS service answers `ServiceUnavailable` (HTTP 503) or `InternalFailure` (HTTP 500), half each.
+    public var aws5xx = 0.0
+    /// Real milliseconds every answer (Task API and AWS) is held back by the HTTP front door.
+    public var delayMs = 0.0
 
     public init() {}
 
-    static let keys = ["api5xx", "api-throttle", "lambda-errors", "lambda-throttles", "ddb-throttle", "latency-ms"]
+    static let keys = ["api5xx", "api-throttle", "lambda-errors", "lambda-throttles", "ddb-throttle", "latency-ms", "aws-throttle", "aws5xx", "delay-ms"]
+    static let durations: Set<String> = ["latency-ms", "delay-ms"]
 
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
@@ -33,7 +42,7 @@ public struct SimFaults: Sendable, Equatable {
             guard pair.count == 2, let value = Double(pair[1]), value.isFinite, value >= 0 else {
                 throw ParseError(description: "fault '\(part)' must be name=number (names: \(keys.joined(separator: ", ")))")
             }
-            if pair[0] != "latency-ms" && value > 1 { throw ParseError(description: "fault '\(pair[0])' is a probability between 0 and 1") }
+            if !durations.contains(pair[0]) && value > 1 { throw ParseError(description: "fault '\(pair[0])' is a probability between 0 and 1") }
             switch pair[0] {
             case "api5xx": faults.api5xx = value
             case "api-throttle": faults.apiThrottle = value
@@ -41,6 +50,9 @@ public struct SimFaults: Sendable, Equatable {
             case "lambda-throttles": faults.lambdaThrottles = value
             case "ddb-throttle": faults.dynamoThrottle = value
             case "latency-ms": faults.latencyMs = value
+            case "aws-throttle": faults.awsThrottle = value
+            case "aws5xx": faults.aws5xx = value
+            case "delay-ms": faults.delayMs = value
             default: throw ParseError(description: "unknown fault '\(pair[0])' (names: \(keys.joined(separator: ", ")))")
             }
         }
@@ -49,5 +61,6 @@ public struct SimFaults: Sendable, Equatable {
 
     public var spec: String {
         "api5xx=\(api5xx),api-throttle=\(apiThrottle),lambda-errors=\(lambdaErrors),lambda-throttles=\(lambdaThrottles),ddb-throttle=\(dynamoThrottle),latency-ms=\(latencyMs)"
+            + ",aws-throttle=\(awsThrottle),aws5xx=\(aws5xx),delay-ms=\(delayMs)"
     }
 }

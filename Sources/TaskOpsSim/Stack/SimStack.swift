@@ -76,8 +76,20 @@ public final class SimStack: @unchecked Sendable {
             guard let service = service(forTarget: target), !operation.isEmpty else {
                 return AWSJSON.error("UnknownOperationException", "Unknown operation \(target)", contentType: "application/x-amz-json-1.0")
             }
+            if let fault = injectedAWSFault(contentType: contentType) { return fault }
             return service.handle(operation: operation, body: body, contentType: contentType, now: clock.now())
         }
+    }
+
+    /// The answer an injected AWS fault gives instead of the work, if one is rolled (lock held).
+    private func injectedAWSFault(contentType: String) -> SimResponse? {
+        let type = contentType.isEmpty ? "application/x-amz-json-1.0" : contentType
+        if rng.chance(faults.awsThrottle) { return AWSJSON.error("ThrottlingException", "Rate exceeded", contentType: type) }
+        if rng.chance(faults.aws5xx) {
+            return rng.chance(0.5) ? AWSJSON.error("ServiceUnavailable", "Service is unavailable", status: 503, contentType: type)
+                                   : AWSJSON.error("InternalFailure", "An internal error occurred", status: 500, contentType: type)
+        }
+        return nil
     }
 
     func schedule(after seconds: TimeInterval, _ work: @escaping () -> Void) {

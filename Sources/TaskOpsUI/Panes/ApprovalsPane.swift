@@ -30,7 +30,7 @@ enum ApprovalsPane {
     }
 
     static func duration(_ seconds: TimeInterval) -> String {
-        let s = max(0, Int(seconds))
+        let s = max(0, Saturating.int(seconds))
         if s < 60 { return "\(s)s" }
         if s < 3600 { return "\(s / 60)m\(String(format: "%02d", s % 60))s" }
         return "\(s / 3600)h\(String(format: "%02d", s / 60 % 60))m"

@@ -29,7 +29,7 @@ extension CellGrid {
         self[frame.x + frame.width - 1, frame.y] = Cell(tr, role: role, bold: focused)
         self[frame.x, frame.y + frame.height - 1] = Cell(bl, role: role, bold: focused)
         self[frame.x + frame.width - 1, frame.y + frame.height - 1] = Cell(br, role: role, bold: focused)
-        put(" \(title) ", x: frame.x + 2, y: frame.y, maxX: frame.x + frame.width - 2, role: focused ? .title : .header, bold: true, sanitize: false)
+        put(" \(title) ", x: frame.x + 2, y: frame.y, maxX: frame.x + frame.width - 2, role: focused ? .title : .header, bold: true)
     }
 
     /// One table row: cells padded to column widths.

@@ -31,11 +31,11 @@ enum StatusLine {
 
     static func describe(_ freshness: SourceFreshness, now: Date) -> (String, Role) {
         if let error = freshness.lastError {
-            let age = freshness.age(now: now).map { "\(Int($0))s old" } ?? "no data"
-            let retry = freshness.nextPoll.map { " retry \(max(0, Int($0.timeIntervalSince(now))))s" } ?? ""
+            let age = freshness.age(now: now).map { "\(Saturating.int($0))s old" } ?? "no data"
+            let retry = freshness.nextPoll.map { " retry \(max(0, Saturating.int($0.timeIntervalSince(now))))s" } ?? ""
             return ("✗ \(error.code) \(age)\(retry)", error.kind == .throttled ? .warn : .error)
         }
         guard let age = freshness.age(now: now) else { return ("…", .dim) }
-        return ("\(Int(age))s", age > 120 ? .warn : .ok)
+        return ("\(Saturating.int(age))s", age > 120 ? .warn : .ok)
     }
 }

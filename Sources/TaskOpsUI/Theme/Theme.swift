@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import TaskOpsCore
 
 /// Colours per semantic role, from a `themes/*.toml` file:
 ///
@@ -36,6 +37,7 @@ public struct Theme: Sendable, Equatable {
 
     public static func parse(_ text: String, file: String, base: Theme? = nil) throws(LoadError) -> (Theme, [LoadError]) {
         let table: TOMLTable
+        if let problem = TOMLHeaderCheck.problem(in: text) { throw LoadError(file: file, line: problem.line, message: problem.message) }
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
             throw LoadError(file: file, line: error.source.begin.line, message: error.description)
         } catch {

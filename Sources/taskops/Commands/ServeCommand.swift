@@ -7,7 +7,10 @@ import TaskOpsSimServer
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the simulated stack alone on a loopback port.")
-    @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port = 0
+    @Option(help: "Port (0 picks a free one).") var port = 0
+    @Option(help: "Address to listen on: loopback only (127.0.0.1, ::1) unless --allow-non-loopback.") var host = "127.0.0.1"
+    @Flag(help: "Allow listening on a non-loopback address (the simulator has no authentication unless --auth is given).")
+    var allowNonLoopback = false
     @Option(help: "Project name.") var project = "task-manager"
     @Option(help: "Environment / stage.") var env = "dev"
     @Option(help: "Region.") var region = "us-east-1"
@@ -20,6 +23,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
+        guard allowNonLoopback || SimServer.isLoopback(host) else {
+            throw ValidationError("refusing to listen on \(host): the simulator binds loopback only (127.0.0.1, ::1); add --allow-non-loopback to expose it")
+        }
         guard timeScale > 0, timeScale <= 1000 else { throw ValidationError("--time-scale must be in (0, 1000]") }
         guard traffic >= 0, traffic <= 500 else { throw ValidationError("--traffic must be between 0 and 500 actions/s") }
         if let faults { do { _ = try SimFaults.parse(faults) } catch { throw ValidationError(error.description) } }
@@ -30,14 +36,14 @@ struct ServeCommand: AsyncParsableCommand {
         let names = StackNames(project: project, env: env, region: region)
         let stack = SimStackFactory.make(.init(names: names, seed: seed, originalIAM: originalIam), clock: ScaledSimClock(scale: timeScale))
         if let faults { stack.setFaults(try SimFaults.parse(faults)) }
-        var configuration = SimServer.Configuration(port: port)
+        var configuration = SimServer.Configuration(host: host, port: port, allowNonLoopback: allowNonLoopback)
         if let auth {
             let parts = auth.split(separator: ":", maxSplits: 1).map(String.init)
             configuration.signatureCheck = SignatureCheck.make(accessKey: parts[0], secret: parts[1], region: region)
         }
         let server = SimServer(stack: stack, configuration: configuration)
         let bound = try await server.start()
-        let endpoint = "http://127.0.0.1:\(bound)"
+        let endpoint = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
         let banner = """
             taskops simulator for \(project)-\(env) (\(region)), time scale \(timeScale)×\(originalIam ? ", original IAM defects" : "")
               Task API:      \(endpoint)/\(env)/tasks
