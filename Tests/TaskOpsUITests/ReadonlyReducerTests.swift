@@ -14,8 +14,8 @@ import TaskOpsCore
 
     static func isWrite(_ effect: ConsoleEffect) -> Bool {
         switch effect {
-        case .decide, .deleteTask: return true
-        case .refresh, .showDashboard, .quit: return false
+        case .decide, .deleteTask, .createTask, .updateTask: return true
+        case .refresh, .showDashboard, .quit, .switchTheme, .loadExecutionPaths: return false
         }
     }
 

@@ -45,7 +45,7 @@ import TaskOpsTesting
             _ = try? await clients.logs.getQueryResults(queryId: "q")
             _ = try? await clients.stepFunctions.listStateMachines(nextToken: nil)
             _ = try? await clients.stepFunctions.describeExecution(arn: "arn:x")
-            _ = try? await service.executionHistory(arn: "arn:x")
+            _ = try? await service.executionPath(arn: "arn:x")
             _ = try? await clients.tasks?.getTask(id: "t")
             _ = try? await clients.tasks?.createTask(TaskDraft(title: "t", userId: "u"))
         }

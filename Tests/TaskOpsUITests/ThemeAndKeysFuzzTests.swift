@@ -24,7 +24,10 @@ import TaskOpsTesting
             if iteration % 100 == 0 { await Task.yield() }
             do {
                 let (theme, _) = try Theme.parse(mutator.nextString(), file: "fuzz.toml")
-                #expect(theme.colors.values.allSatisfy { (-1...255).contains($0) })
+                #expect(theme.colors.values.allSatisfy { color in
+                    if case .index(let i) = color { return (0...255).contains(i) }
+                    return true
+                })
             } catch {
                 #expect(error.file == "fuzz.toml")
             }
