@@ -41,8 +41,7 @@ public final class StackService: @unchecked Sendable {
         self.tasks = tasks
         self.stepFunctions = stepFunctions
         metricsPoller = MetricsPoller(cloudWatch: cloudWatch, logs: logs, store: store, clock: clock, names: names, apiId: apiId, dashboardName: dashboardName)
-        eventsPoller = EventsPoller(logs: logs, store: store, clock: clock, groups: names.allLogGroups,
-                                    preferred: [names.eventsLogGroup], callsPerSecond: settings.logsCallsPerSecond,
+        eventsPoller = EventsPoller(logs: logs, store: store, clock: clock, groups: names.allLogGroups, callsPerSecond: settings.logsCallsPerSecond,
                                     capacity: settings.eventCapacity, local: settings.localNow)
         var entries: [PollScheduler.Entry] = [
             .init(poller: eventsPoller, interval: settings.eventsInterval),

@@ -51,6 +51,20 @@ import TaskOpsTesting
             try await events.poll()
         }
         try await AlarmsPoller(cloudWatch: clients.cloudWatch, store: store, names: StackNames()).poll()
+        // A dashboard whose titles, labels and markdown are hostile, put over the wire like any other.
+        let hostile = HostileStrings.all.filter { !$0.isEmpty }
+        let widgets: [JSONValue] = (0..<12).map { i in
+            let text = hostile[(i * 17) % hostile.count], label = hostile[(i * 29 + 3) % hostile.count]
+            return i % 3 == 2
+                ? .object(["type": .string("text"), "width": .int(8), "height": .int(4), "properties": .object(["markdown": .string("# " + text)])])
+                : .object(["type": .string("metric"), "width": .int(8), "height": .int(4), "properties": .object([
+                    "title": .string(text), "period": .int(60), "stat": .string("Sum"),
+                    "metrics": .array([.array([.string("AWS/Lambda"), .string("Invocations"), .object(["label": .string(label)])])]),
+                ])])
+        }
+        _ = try await clients.cloudWatch.client.call("PutDashboard", ["DashboardName": .string(StackNames().dashboardName),
+                                                                       "DashboardBody": .string(JSONWriter.compact(.object(["widgets": .array(widgets)])))])
+        try await MetricsPoller(cloudWatch: clients.cloudWatch, logs: clients.logs, store: store, clock: clients.clock, names: StackNames(), apiId: stack.apiId).poll()
         return store.current()
     }
 
@@ -78,6 +92,7 @@ import TaskOpsTesting
         #expect(snapshot.tasks.tasks.count == HostileStrings.all.filter { !$0.isEmpty }.count)
         #expect(!snapshot.approvals.pending.isEmpty, "hostile high-priority tasks wait for approval")
         #expect(snapshot.events.events.count > snapshot.tasks.tasks.count, "the handlers' log lines were read")
+        #expect(snapshot.metrics.dashboard.widgets.count == 12 && snapshot.metrics.dashboardNote == nil, "the hostile dashboard came over the wire")
         var state = ConsoleState(header: HeaderInfo(stack: "task-manager-dev", region: "us-east-1", endpoint: "http://127.0.0.1/dev", mode: "TEST"))
         state = ConsoleReducer.reduce(state, .snapshot(snapshot)).0
         _ = await check(state, "all four panes")

@@ -33,10 +33,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         var pendingStart: Int64?
     }
 
-    public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], preferred: Set<String> = [], callsPerSecond: Double = 1,
+    public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
                 overlap: TimeInterval = 120, initialLookback: TimeInterval = 900, capacity: Int = 100_000, maxPagesPerPoll: Int = 5,
                 local: @escaping @Sendable () -> Date = { Date() }) {
-        self.preferred = preferred
         self.logs = logs
         self.store = store
         self.clock = clock
@@ -51,8 +50,6 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         for group in groups { state[group] = GroupState() }
     }
 
-    let preferred: Set<String>
-
     /// Picks the group most worth reading now: busiest and longest unread.
     func nextGroup(now: Date) -> String? {
         lock.withLock {
@@ -63,13 +60,8 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     private func score(_ group: String, _ now: Date) -> Double {
         guard let s = state[group] else { return 0 }
         let idle = min(3600, now.timeIntervalSince(s.lastPolled))
-        return (1 + s.recentEvents) * idle * (preferred.contains(group) ? Self.preferredWeight : 1)
+        return (1 + s.recentEvents) * idle
     }
-
-    /// A preferred group (the catch-all event log, one line per task event) counts as this many
-    /// times busier: a Lambda group writes about six lines per invocation, and task events are
-    /// what operators wait for.
-    static let preferredWeight: Double = 6
 
     private func takeToken(now: Date) -> Bool {
         lock.withLock {

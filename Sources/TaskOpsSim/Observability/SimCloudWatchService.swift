@@ -2,13 +2,14 @@ import Foundation
 import TaskOpsCore
 
 /// CloudWatch over JSON 1.0 (`GraniteServiceVersion20100801.<Op>`): GetMetricData, GetDashboard,
-/// ListDashboards, DescribeAlarms, DescribeAlarmHistory, PutMetricData.
+/// ListDashboards, PutDashboard, DescribeAlarms, DescribeAlarmHistory, PutMetricData.
 public final class SimCloudWatchService: SimAWSService {
     public let targetPrefix = "GraniteServiceVersion20100801"
     public let signingName = "monitoring"
     let store: SimMetricStore
     let alarms: SimAlarms
-    let dashboards: [String: String]
+    /// Name → body. Changed only by PutDashboard, which runs under the stack's lock like every call.
+    var dashboards: [String: String]
     static let contentType = "application/x-amz-json-1.0"
 
     public init(store: SimMetricStore, alarms: SimAlarms, dashboards: [String: String]) {
@@ -25,6 +26,7 @@ public final class SimCloudWatchService: SimAWSService {
         case "ListDashboards":
             let entries = dashboards.keys.sorted().map { JSONValue.object(["DashboardName": .string($0), "Size": .int(dashboards[$0]?.utf8.count ?? 0)]) }
             return AWSJSON.ok(.object(["DashboardEntries": .array(entries)]), contentType: Self.contentType)
+        case "PutDashboard": return putDashboard(request)
         case "DescribeAlarms": return describeAlarms(request)
         case "DescribeAlarmHistory": return describeAlarmHistory(request)
         case "PutMetricData": return putMetricData(request, now: now)
@@ -103,6 +105,21 @@ public final class SimCloudWatchService: SimAWSService {
         guard let body = dashboards[name] else { return error("ResourceNotFound", "Dashboard \(name) does not exist") }
         return AWSJSON.ok(.object(["DashboardName": .string(name), "DashboardBody": .string(body),
                                    "DashboardArn": .string("arn:aws:cloudwatch::123456789012:dashboard/\(name)")]), contentType: Self.contentType)
+    }
+
+    /// Stores a dashboard whose body is a JSON object with a `widgets` array, as CloudWatch requires.
+    func putDashboard(_ request: JSONObject) -> SimResponse {
+        guard let name = request["DashboardName"]?.stringValue, !name.isEmpty, let body = request["DashboardBody"]?.stringValue else {
+            return error("InvalidParameterInput", "DashboardName and DashboardBody are required")
+        }
+        guard let parsed = try? JSONParser.parse(body), parsed["widgets"]?.arrayValue != nil else {
+            return SimResponse(status: 400, contentType: Self.contentType, text: JSONWriter.compact(.object([
+                "__type": .string("InvalidParameterInput"), "message": .string("The dashboard body is invalid, there are 1 validation errors"),
+                "DashboardValidationMessages": .array([.object(["DataPath": .string("/"), "Message": .string("Should have a widgets array")])]),
+            ])))
+        }
+        dashboards[name] = body
+        return AWSJSON.ok(.object(["DashboardValidationMessages": .array([])]), contentType: Self.contentType)
     }
 
     func describeAlarms(_ request: JSONObject) -> SimResponse {
