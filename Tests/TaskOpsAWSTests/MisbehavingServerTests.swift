@@ -47,4 +47,23 @@ import TaskOpsCore
         #expect(html?.kind == .throttled && html?.httpStatus == 503, "503 with an HTML page backs off like throttling")
         for error in [garbage, slow, huge, cut, html] { #expect(error.map { !$0.description.contains("never-shown") } == true) }
     }
+
+    @Test(.enabled(if: ChildProcess.which("python3") != nil))
+    func connectionsAreReusedAndCancellationAbortsATransfer() async throws {
+        let (server, base) = try Self.start()
+        defer { server.stop(grace: 1) }
+        let transport = CurlTransport(connectTimeout: 2)
+        let first = try await transport.send(HTTPRequest(method: "GET", url: base + "/port"))
+        let second = try await transport.send(HTTPRequest(method: "GET", url: base + "/port"))
+        #expect(first.status == 200 && first.text == second.text, "the second request reused the first one's connection")
+        let slow = Task { try await transport.send(HTTPRequest(method: "GET", url: base + "/slow", timeout: 30)) }
+        try await Task.sleep(nanoseconds: 300_000_000)
+        slow.cancel()
+        do {
+            _ = try await slow.value
+            Issue.record("a cancelled transfer must not complete")
+        } catch let error as StackError {
+            #expect(error.kind == .cancelled)
+        }
+    }
 }

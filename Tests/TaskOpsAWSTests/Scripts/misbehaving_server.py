@@ -1,6 +1,7 @@
 """A loopback HTTP server that answers badly on purpose, for transport and client tests.
 Prints its port, then serves: /garbage (200, not JSON), /slow (answers after 10 s),
-/huge (200, 4 MiB), /cut (promises 1000 bytes, sends 10 and closes), /html503 (503 HTML page)."""
+/huge (200, 4 MiB), /cut (promises 1000 bytes, sends 10 and closes), /html503 (503 HTML page),
+/port (200, the client's port: the same port twice means the connection was reused)."""
 import http.server
 import socketserver
 import sys
@@ -8,6 +9,8 @@ import time
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
@@ -34,6 +37,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.answer(200, b"{\"partial\":", length=1000)
             self.wfile.flush()
             self.connection.close()
+        elif self.path.startswith("/port"):
+            self.answer(200, str(self.client_address[1]).encode(), content_type="text/plain")
         elif self.path.startswith("/html503"):
             self.answer(503, b"<html><body>Service Unavailable</body></html>", content_type="text/html")
         else:
