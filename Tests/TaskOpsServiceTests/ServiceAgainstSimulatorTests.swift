@@ -112,6 +112,30 @@ final class CountingObserver: CallObserver, @unchecked Sendable {
         if case .failed(let error) = await readonly.decide(.approve, taskId: task.taskId) { #expect(error.kind == .readOnly) } else { Issue.record("read-only wrote") }
     }
 
+    @Test func concurrentDecidersNeverBothClaimOpposingDecisionsThatStand() async throws {
+        let h = try await start()
+        defer { Task { await h.server.stop() } }
+        let api = try #require(h.clients.tasks)
+        var created: [String] = []
+        for i in 0..<12 { created.append(try await api.createTask(TaskDraft(title: "race \(i)", userId: "u", priority: "high")).taskId) }
+        let ids = created
+        h.clock.advance(by: 2)
+        h.stack.runDue()
+        let audit = AuditLog(path: FileManager.default.temporaryDirectory.appendingPathComponent("audit-race-\(UUID()).log").path)
+        let alice = ApprovalDecider(api: api, audit: audit, who: "alice", readonly: false)
+        let bob = ApprovalDecider(api: api, audit: audit, who: "bob", readonly: false)
+        async let approvals = alice.decide(.approve, taskIds: ids)
+        async let rejections = bob.decide(.reject, taskIds: ids)
+        let (a, b) = await (approvals, rejections)
+        for id in ids {
+            let final = try await api.getTask(id: id).status
+            let winners = [(a[id], "approved"), (b[id], "rejected")].filter { $0.0 == .ok }.map(\.1)
+            #expect(winners.contains(final), "the decision that stands was reported ok (\(id): \(final), ok: \(winners))")
+            #expect([a[id], b[id]].allSatisfy { if case .failed = $0 { return false } else { return true } })
+        }
+        #expect(audit.lines().count == 2 * ids.count, "both attempts on every task are audited")
+    }
+
     @Test func oneUndescribableExecutionDoesNotHideTheQueue() async throws {
         let h = try await start()
         defer { Task { await h.server.stop() } }

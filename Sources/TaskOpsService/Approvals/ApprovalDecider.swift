@@ -3,7 +3,8 @@ import TaskOpsCore
 
 /// Approves or rejects tasks waiting for a decision. The API has no conditional write, so each
 /// decision re-reads the task just before writing and refuses with a conflict when it is no longer
-/// `pending_approval` (someone else decided). Every attempt is written to the audit log.
+/// `pending_approval` (someone else decided), and reads it again after writing to catch a decision
+/// that landed in between. Every attempt is written to the audit log.
 public struct ApprovalDecider: Sendable {
     let api: any TaskAPI
     let audit: AuditLog?
@@ -42,7 +43,10 @@ public struct ApprovalDecider: Sendable {
             let current = try await api.getTask(id: taskId)
             guard current.status == TaskStatus.pendingApproval else { return .conflict(currentStatus: current.status) }
             _ = try await api.updateTask(id: taskId, changes: TaskChanges(status: decision.rawValue))
-            return .ok
+            // Read once more: another decider that wrote between our read and now has won, and
+            // this one must say so rather than report a decision that no longer stands.
+            let after = try await api.getTask(id: taskId)
+            return after.status == decision.rawValue ? .ok : .conflict(currentStatus: after.status)
         } catch {
             return .failed(error)
         }
