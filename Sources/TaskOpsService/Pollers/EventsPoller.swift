@@ -3,8 +3,9 @@ import TaskOpsCore
 
 /// Reads the stack's log groups with FilterLogEvents, within a call budget shared with every other
 /// tool of the account (default 1 call/s in all, the account limit being 5/s), spending more calls
-/// on the groups that have been busiest. Each read starts `overlap` before the newest event seen in
-/// that group (late arrivals), follows `nextToken` through empty pages, and de-duplicates by eventId.
+/// on the groups that have been busiest, yet reading every group at least every `maxIdle`. Each read
+/// starts `overlap` before the server time the previous read of that group covered (late arrivals),
+/// however long ago that was, follows `nextToken` through empty pages, and de-duplicates by eventId.
 public final class EventsPoller: SourcePoller, @unchecked Sendable {
     public let source = SourceID.events
     let logs: any LogsAPI
@@ -15,6 +16,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     let overlapMillis: Int64
     let initialLookbackMillis: Int64
     let maxPagesPerPoll: Int
+    let maxIdle: TimeInterval
     private let lock = NSLock()
     private var buffer: EventBuffer
     private var state: [String: GroupState] = [:]
@@ -24,6 +26,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
 
     struct GroupState {
         var newestTimestamp: Int64?
+        /// Server time (ms) at the start of the last read that reached the end of the group: every
+        /// event stamped before it, and ingested by then, has been read.
+        var readThrough: Int64?
         var lastPolled: Date = .distantPast
         var recentEvents = 0.0
         var missing = false
@@ -35,7 +40,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
 
     public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
                 overlap: TimeInterval = 120, initialLookback: TimeInterval = 900, capacity: Int = 100_000, maxPagesPerPoll: Int = 5,
-                local: @escaping @Sendable () -> Date = { Date() }) {
+                maxIdle: TimeInterval = 60, local: @escaping @Sendable () -> Date = { Date() }) {
         self.logs = logs
         self.store = store
         self.clock = clock
@@ -44,13 +49,15 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         self.overlapMillis = Int64(overlap * 1000)
         self.initialLookbackMillis = Int64(initialLookback * 1000)
         self.maxPagesPerPoll = maxPagesPerPoll
+        self.maxIdle = maxIdle
         self.buffer = EventBuffer(capacity: capacity)
         self.tokens = min(Double(maxPagesPerPoll), max(1, callsPerSecond))
         self.local = local
         for group in groups { state[group] = GroupState() }
     }
 
-    /// Picks the group most worth reading now: busiest and longest unread.
+    /// Picks the group most worth reading now: one left unread for `maxIdle`, else the busiest and
+    /// longest unread (a quiet group must not wait behind busy ones indefinitely).
     func nextGroup(now: Date) -> String? {
         lock.withLock {
             groups.filter { !(state[$0]?.missing ?? false) }.max { a, b in score(a, now) < score(b, now) }
@@ -60,6 +67,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     private func score(_ group: String, _ now: Date) -> Double {
         guard let s = state[group] else { return 0 }
         let idle = min(3600, now.timeIntervalSince(s.lastPolled))
+        if idle >= maxIdle { return 1e9 + idle }
         return (1 + s.recentEvents) * idle
     }
 
@@ -73,13 +81,16 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         }
     }
 
+    private func serverMillis() -> Int64 { Saturating.int64(clock.serverNow().timeIntervalSince1970 * 1000) }
+
     public func poll() async throws(StackError) {
         let now = local()
         guard let group = nextGroup(now: now), takeToken(now: now) else { return }
-        let serverNow = Saturating.int64(clock.serverNow().timeIntervalSince1970 * 1000)
-        let (newest, pendingToken, pendingStart) = lock.withLock { (state[group]?.newestTimestamp, state[group]?.pendingToken, state[group]?.pendingStart) }
-        let start = pendingStart ?? newest.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
-        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start), nextToken: pendingToken)
+        let serverNow = serverMillis()
+        let prior = lock.withLock { state[group] ?? GroupState() }
+        let covered = prior.readThrough ?? prior.newestTimestamp
+        let start = prior.pendingStart ?? covered.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
+        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start), nextToken: prior.pendingToken)
         var unfinished: String?
         var collected: [LogEvent] = []
         var pages = 0
@@ -96,6 +107,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
             // A group that does not exist (yet) is skipped until the next restart, not retried forever.
             lock.withLock { state[group]?.missing = true }
         }
+        // The clock learns the server's time from the answers: a first read may have started from a
+        // local clock that runs ahead, so the coverage claimed is the earlier of the two readings.
+        let readThrough = min(serverNow, serverMillis())
         // Each read overlaps the last by `overlap`: parse only the events not already held.
         let unseen = lock.withLock { collected.filter { !buffer.contains($0.eventId) } }
         let typed = unseen.map(LogLineParser.parse)
@@ -106,6 +120,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
             s.recentEvents = s.recentEvents * 0.7 + Double(added)
             s.pendingToken = unfinished
             s.pendingStart = unfinished == nil ? nil : request.startTime
+            if unfinished == nil { s.readThrough = readThrough }
             if let maxTimestamp = collected.map(\.timestamp).max() { s.newestTimestamp = max(s.newestTimestamp ?? 0, maxTimestamp) }
             state[group] = s
             return (buffer.events, buffer.dropped)
