@@ -28,6 +28,36 @@ import TaskOpsCore
         #expect(emptyPagesWithToken > 0)
     }
 
+    /// Retention drops the oldest events while a page chain is under way; the chain neither skips
+    /// nor repeats an event that is still held, and late (out-of-order) lines land in time order.
+    @Test func retentionKeepsTheNewestSortedAndTokensSurviveDrops() throws {
+        let store = SimLogStore(maxEventsPerGroup: 3000)
+        var t: Int64 = 0
+        func add(_ n: Int) {
+            for i in 0..<n {
+                t += 10
+                // Every fifth line is stamped a little earlier, like an END line after the next START.
+                store.append(group: "/g", stream: "s", message: "m\(t)", timestampMillis: i % 5 == 4 ? t - 25 : t)
+            }
+        }
+        add(5000)
+        let held = store.events(in: "/g")
+        #expect(held.count == 3000)
+        #expect(zip(held, held.dropFirst()).allSatisfy { $0.timestamp <= $1.timestamp }, "kept in time order")
+        let service = SimLogsService(store: store, scanSlice: 500)
+        var first = try filter(service, ["logGroupName": .string("/g")])
+        var seen = (first["events"]?.arrayValue ?? []).compactMap { $0["eventId"]?.stringValue }
+        add(1200)   // drops 1200 of the oldest, some of which the chain has already passed
+        while let token = first["nextToken"]?.stringValue {
+            first = try filter(service, ["logGroupName": .string("/g"), "nextToken": .string(token)])
+            seen += (first["events"]?.arrayValue ?? []).compactMap { $0["eventId"]?.stringValue }
+        }
+        #expect(Set(seen).count == seen.count, "no event twice")
+        let stillHeld = Set(store.events(in: "/g").map(\.eventId))
+        #expect(stillHeld.count == 3000)
+        #expect(stillHeld.isSubset(of: Set(seen)), "nothing held is skipped: \(stillHeld.subtracting(seen).count) missed")
+    }
+
     @Test func windowLimitAndErrors() throws {
         let store = SimLogStore()
         for i in 0..<20 { store.append(group: "/g", stream: "s", message: "m\(i)", timestampMillis: Int64(i * 100)) }

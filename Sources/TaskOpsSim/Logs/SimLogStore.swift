@@ -16,19 +16,47 @@ public final class SimLogStore: SimLogWriting {
     public struct Group: Sendable {
         public var name: String
         public var creationTime: Int64
-        public var events: [Stored] = []
         public var storedBytes: Int64 = 0
+        /// The retained events live in `storage[head...]`: dropping the oldest moves `head`, and the
+        /// storage is compacted only when the dropped part outgrows the rest (amortised O(1)).
+        private var storage: [Stored] = []
+        private var head = 0
+        /// How many events retention has dropped from the front, ever: turns a position in
+        /// `events` into one that stays put while older events are dropped.
+        public private(set) var droppedCount = 0
 
-        /// Keeps the list sorted by timestamp (appends are almost always in order) and within `limit`.
+        public init(name: String, creationTime: Int64) {
+            self.name = name
+            self.creationTime = creationTime
+        }
+
+        /// The retained events, oldest first (indices start at `events.startIndex`, not 0).
+        public var events: ArraySlice<Stored> { storage[head...] }
+
+        /// Keeps the list sorted by timestamp and within `limit`. Appends are almost always in order
+        /// or a few places from the end (a Lambda's END line is stamped after the next START), so the
+        /// place is found by binary search and only the tail moves.
         mutating func add(_ event: Stored, limit: Int) {
-            if let last = events.last, last.timestamp > event.timestamp {
-                let index = events.firstIndex { $0.timestamp > event.timestamp } ?? events.count
-                events.insert(event, at: index)
+            if let last = storage.last, last.timestamp > event.timestamp {
+                var low = head, high = storage.count
+                while low < high {
+                    let mid = (low + high) / 2
+                    if storage[mid].timestamp <= event.timestamp { low = mid + 1 } else { high = mid }
+                }
+                storage.insert(event, at: low)
             } else {
-                events.append(event)
+                storage.append(event)
             }
             storedBytes += Int64(event.message.utf8.count)
-            if events.count > limit { events.removeFirst(events.count - limit) }
+            let excess = storage.count - head - limit
+            if excess > 0 {
+                head += excess
+                droppedCount += excess
+                if head >= 1024 && head * 2 >= storage.count {
+                    storage.removeFirst(head)
+                    head = 0
+                }
+            }
         }
     }
 
@@ -52,5 +80,5 @@ public final class SimLogStore: SimLogWriting {
         groups[group, default: Group(name: group, creationTime: timestampMillis)].add(event, limit: maxEventsPerGroup)
     }
 
-    public func events(in group: String) -> [Stored] { groups[group]?.events ?? [] }
+    public func events(in group: String) -> [Stored] { Array(groups[group]?.events ?? []) }
 }

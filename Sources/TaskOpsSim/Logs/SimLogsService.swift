@@ -62,23 +62,24 @@ public final class SimLogsService: SimAWSService {
         let pattern: LogFilterPattern
         do { pattern = try LogFilterPattern(request["filterPattern"]?.stringValue ?? "") } catch { return invalid("Invalid character(s) in term: \(error.message)") }
         let prefix = request["logStreamNamePrefix"]?.stringValue
-        var position = 0
+        let events = group.events
+        // Tokens carry a position counted from the group's first event ever, so events dropped by
+        // retention between two pages do not shift where the next page starts.
+        var position = events.startIndex
         if let token = request["nextToken"]?.stringValue {
             guard let decoded = Self.decodeToken(token, group: groupName) else { return invalid("The specified nextToken is invalid.") }
-            position = decoded
-        }
-        let events = group.events
-        // Skip straight to the window's start: events are kept sorted by timestamp.
-        if position == 0, let start {
+            position = events.startIndex + max(0, decoded - group.droppedCount)
+        } else if let start {
+            // Skip straight to the window's start: events are kept sorted by timestamp.
             position = Self.firstIndex(in: events, atOrAfter: start)
         }
         var matched: [JSONValue] = []
         var scanned = 0
-        while position < events.count, matched.count < limit, scanned < scanSlice {
+        while position < events.endIndex, matched.count < limit, scanned < scanSlice {
             let event = events[position]
             position += 1
             scanned += 1
-            if let end, event.timestamp > end { position = events.count; break }
+            if let end, event.timestamp > end { position = events.endIndex; break }
             if let prefix, !event.stream.hasPrefix(prefix) { continue }
             guard pattern.matches(event.message) else { continue }
             matched.append(.object([
@@ -88,14 +89,14 @@ public final class SimLogsService: SimAWSService {
             ]))
         }
         var answer: JSONObject = ["events": .array(matched), "searchedLogStreams": .array([])]
-        if position < events.count, end.map({ events[position].timestamp <= $0 }) ?? true {
-            answer["nextToken"] = .string(Self.encodeToken(position, group: groupName))
+        if position < events.endIndex, end.map({ events[position].timestamp <= $0 }) ?? true {
+            answer["nextToken"] = .string(Self.encodeToken(group.droppedCount + position - events.startIndex, group: groupName))
         }
         return AWSJSON.ok(.object(answer), contentType: Self.contentType)
     }
 
-    static func firstIndex(in events: [SimLogStore.Stored], atOrAfter start: Int64) -> Int {
-        var low = 0, high = events.count
+    static func firstIndex(in events: ArraySlice<SimLogStore.Stored>, atOrAfter start: Int64) -> Int {
+        var low = events.startIndex, high = events.endIndex
         while low < high {
             let mid = (low + high) / 2
             if events[mid].timestamp < start { low = mid + 1 } else { high = mid }

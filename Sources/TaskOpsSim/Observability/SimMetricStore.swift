@@ -24,6 +24,14 @@ public final class SimMetricStore {
         public var min = Double.infinity
         public var max = -Double.infinity
         public var samples: [Double] = []
+
+        mutating func add(_ value: Double) {
+            sum += value
+            count += 1
+            min = Swift.min(min, value)
+            max = Swift.max(max, value)
+            if samples.count < SimMetricStore.maxSamplesPerMinute { samples.append(value) }
+        }
     }
 
     public static let retentionMinutes: Int64 = 24 * 60
@@ -34,19 +42,12 @@ public final class SimMetricStore {
 
     public func record(_ key: Key, value: Double, at date: Date) {
         let minute = Int64(date.timeIntervalSince1970 / 60)
-        var buckets = series[key] ?? [:]
-        var bucket = buckets[minute] ?? Minute()
-        bucket.sum += value
-        bucket.count += 1
-        bucket.min = Swift.min(bucket.min, value)
-        bucket.max = Swift.max(bucket.max, value)
-        if bucket.samples.count < Self.maxSamplesPerMinute { bucket.samples.append(value) }
-        buckets[minute] = bucket
-        if buckets.count > Int(Self.retentionMinutes) {
+        // Mutated in place: copying a series out and back would copy every minute it holds.
+        series[key, default: [:]][minute, default: Minute()].add(value)
+        if series[key, default: [:]].count > Int(Self.retentionMinutes) {
             let cutoff = minute - Self.retentionMinutes
-            buckets = buckets.filter { $0.key > cutoff }
+            series[key] = series[key]?.filter { $0.key > cutoff }
         }
-        series[key] = buckets
     }
 
     /// Datapoints of `stat` per `period` seconds in [start, end), oldest first; periods with no data are absent.
