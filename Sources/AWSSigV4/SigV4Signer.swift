@@ -97,10 +97,12 @@ public struct SigV4Signer: Sendable {
         var out = ""
         for byte in text.utf8 {
             if unreserved.contains(byte) { out.unicodeScalars.append(Unicode.Scalar(byte)) }
-            else { out += String(format: "%%%02X", byte) }
+            else { out.unicodeScalars.append(contentsOf: ["%", upperHex(byte >> 4), upperHex(byte & 0x0F)]) }
         }
         return out
     }
+
+    static func upperHex(_ nibble: UInt8) -> Unicode.Scalar { Unicode.Scalar(nibble < 10 ? 48 + nibble : 55 + nibble) }
 
     /// Decodes `%XX` escapes; invalid escapes are kept as they are.
     static func percentDecode(_ text: String) -> String {
@@ -155,15 +157,26 @@ public struct SigV4Signer: Sendable {
 
     public static func sha256Hex(_ bytes: [UInt8]) -> String { hex(SHA256.hash(data: bytes)) }
 
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest {
+            out.append(hexDigits[Int(byte >> 4)])
+            out.append(hexDigits[Int(byte & 0x0F)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
+    /// `yyyyMMdd'T'HHmmss'Z'` in UTC (a DateFormatter per request costs more than the signature).
     public static func amzDate(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return formatter.string(from: date)
+        var seconds = time_t(floor(date.timeIntervalSince1970))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let year = Int(parts.tm_year) + 1900
+        let yearText = year < 1000 ? String(repeating: "0", count: year < 10 ? 3 : year < 100 ? 2 : 1) + "\(max(0, year))" : "\(year)"
+        return yearText + two(parts.tm_mon + 1) + two(parts.tm_mday) + "T" + two(parts.tm_hour) + two(parts.tm_min) + two(parts.tm_sec) + "Z"
     }
 }

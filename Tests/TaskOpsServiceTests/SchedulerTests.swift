@@ -123,4 +123,24 @@ final class TestClock: @unchecked Sendable {
         buffer.insert([e("a", 5), e("c", 6)])
         #expect(buffer.events.map(\.id) == ["a", "b", "c"])
     }
+
+    /// Batches from several groups interleaved in time: whatever the order of arrival, the buffer
+    /// holds exactly the sorted union (it merges only the tail it has to).
+    @Test func interleavedBatchesEqualTheSortedUnion() {
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<50 {
+            var buffer = EventBuffer(capacity: 10_000)
+            var all: [TaskEvent] = []
+            for batch in 0..<20 {
+                let n = Int.random(in: 0...30, using: &rng)
+                let events = (0..<n).map { i in
+                    TaskEvent(id: "\(batch)-\(i)", timestamp: Int64(batch * 10 + Int.random(in: -40...10, using: &rng)), logGroup: "g", source: "s",
+                              kind: .other, summary: "", raw: "")
+                }
+                buffer.insert(events)
+                all += events
+            }
+            #expect(buffer.events.map(\.id) == all.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }.map(\.id))
+        }
+    }
 }

@@ -150,7 +150,7 @@ final class CurlExchange: @unchecked Sendable {
         for line in headerLines {
             if line.hasPrefix("HTTP/") { headers.removeAll(); continue }
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers.append((String(line[..<colon]), line[line.index(after: colon)...].trimmingCharacters(in: .whitespacesAndNewlines)))
+            headers.append((String(line[..<colon]), line[line.index(after: colon)...].cheaplyTrimming(.whitespacesAndNewlines)))
         }
         return headers
     }
@@ -170,7 +170,7 @@ private func curlWriteHeader(_ data: UnsafeMutablePointer<CChar>?, _ size: Int, 
     let exchange = Unmanaged<CurlExchange>.fromOpaque(context).takeUnretainedValue()
     let length = size * count
     let line = data.withMemoryRebound(to: UInt8.self, capacity: length) { String(decoding: UnsafeBufferPointer(start: $0, count: length), as: UTF8.self) }
-    exchange.headerLines.append(line.trimmingCharacters(in: .newlines))
+    exchange.headerLines.append(line.cheaplyTrimming(.newlines))
     return length
 }
 

@@ -1,9 +1,11 @@
+import Foundation
+
 /// Turns CloudWatch Logs events of the stack's log groups into typed `TaskEvent`s.
 /// Never fails: a line it does not understand becomes an `.other` (or `.error`) event with the raw text.
 public enum LogLineParser {
     public static func parse(_ event: LogEvent) -> TaskEvent {
         let source = sourceName(ofGroup: event.logGroup)
-        let message = event.message.trimmingCharacters(in: .newlines)
+        let message = event.message.cheaplyTrimming(.newlines)
         var result = TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: source,
                                kind: .other, summary: message, raw: event.message)
         if event.logGroup.hasPrefix("/aws/events/") {
@@ -19,11 +21,18 @@ public enum LogLineParser {
     }
 
     /// `/aws/lambda/task-manager-create-task-dev` → `create-task`; others by their kind.
+    private static let sourceNames = SourceNameCache()
+
+    /// The short name of the component writing to `group` (remembered per group: it is asked once per event).
     public static func sourceName(ofGroup group: String) -> String {
+        sourceNames.name(of: group, compute: computeSourceName)
+    }
+
+    static func computeSourceName(ofGroup group: String) -> String {
         if group.hasPrefix("/aws/lambda/") {
             var name = String(group.dropFirst("/aws/lambda/".count))
             for handler in ["create-task", "get-task", "update-task", "delete-task", "list-tasks",
-                            "task-created-handler", "task-updated-handler", "task-completed-handler"] where name.contains("-\(handler)-") || name.hasSuffix("-\(handler)") {
+                            "task-created-handler", "task-updated-handler", "task-completed-handler"] where name.containsBytes("-\(handler)-") || name.hasSuffix("-\(handler)") {
                 return handler
             }
             if let dash = name.lastIndex(of: "-") { name = String(name[..<dash]) }
@@ -95,7 +104,7 @@ public enum LogLineParser {
             event.kind = .lambdaLifecycle
             return
         }
-        if let range = message.range(of: "Received "), let eventRange = message.range(of: " event: ", range: range.upperBound..<message.endIndex) {
+        if let range = message.byteRange(of: "Received "), let eventRange = message.byteRange(of: " event: ", from: range.upperBound) {
             let detailType = String(message[range.upperBound..<eventRange.lowerBound])
             let payload = String(message[eventRange.upperBound...])
             event.kind = .handlerLog
@@ -106,9 +115,8 @@ public enum LogLineParser {
             }
             return
         }
-        let lowered = message.lowercased()
-        if message.contains("[ERROR]") || message.hasPrefix("Error") || message.contains("Traceback") || message.contains("AccessDenied")
-            || lowered.hasPrefix("unexpected error") || lowered.hasPrefix("dynamodb error") {
+        if message.containsBytes("[ERROR]") || message.hasPrefix("Error") || message.containsBytes("Traceback") || message.containsBytes("AccessDenied")
+            || message.prefix(16).lowercased().hasPrefix("unexpected error") || message.prefix(14).lowercased().hasPrefix("dynamodb error") {
             event.kind = .error
         } else {
             event.kind = .handlerLog
@@ -119,10 +127,23 @@ public enum LogLineParser {
     /// Finds a task id in `… task {id}` / `Task {id} …` lines.
     static func taskId(in message: String) -> String? {
         for marker in ["for task ", "Task ", "task "] {
-            guard let range = message.range(of: marker) else { continue }
+            guard let range = message.byteRange(of: marker) else { continue }
             let candidate = message[range.upperBound...].prefix { $0.isHexDigit || $0 == "-" }
             if candidate.count == 36 { return String(candidate) }
         }
         return nil
+    }
+}
+
+/// Group → source name, bounded (a stack has a dozen groups; anything beyond is computed afresh).
+final class SourceNameCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var names: [String: String] = [:]
+
+    func name(of group: String, compute: (String) -> String) -> String {
+        if let known = lock.withLock({ names[group] }) { return known }
+        let name = compute(group)
+        lock.withLock { if names.count < 256 { names[group] = name } }
+        return name
     }
 }

@@ -33,7 +33,12 @@ public struct JSONParser {
     private func error(_ message: String) -> JSONParseError { JSONParseError(message: message, offset: index) }
 
     private mutating func skipWhitespace() {
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            switch bytes[index] {
+            case 0x20, 0x09, 0x0A, 0x0D: index += 1
+            default: return
+            }
+        }
     }
 
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
@@ -142,37 +147,38 @@ public struct JSONParser {
 
     private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+    /// Strings without escapes (nearly all of them) become one `String` straight from their bytes;
+    /// with escapes, the UTF-8 is assembled in a byte buffer and decoded once.
     private mutating func parseString() throws(JSONParseError) -> String {
         index += 1
-        var scalars = String.UnicodeScalarView()
+        var buffer: [UInt8] = []
+        var hasEscapes = false
         var runStart = index
-        func flush(_ end: Int) {
-            if end > runStart { scalars.append(contentsOf: String(decoding: bytes[runStart..<end], as: UTF8.self).unicodeScalars) }
-        }
         while true {
             guard index < bytes.count else { throw error("Unterminated string starting") }
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
-                flush(index)
+                let run = bytes[runStart..<index]
                 index += 1
-                return String(scalars)
+                guard hasEscapes else { return String(decoding: run, as: UTF8.self) }
+                buffer.append(contentsOf: run)
+                return String(decoding: buffer, as: UTF8.self)
             }
             if byte < 0x20 { throw error("Invalid control character") }
             if byte == UInt8(ascii: "\\") {
-                flush(index)
+                hasEscapes = true
+                buffer.append(contentsOf: bytes[runStart..<index])
                 index += 1
                 guard index < bytes.count else { throw error("Unterminated string starting") }
                 let escape = bytes[index]
                 index += 1
                 switch escape {
-                case UInt8(ascii: "\""): scalars.append("\"")
-                case UInt8(ascii: "\\"): scalars.append("\\")
-                case UInt8(ascii: "/"): scalars.append("/")
-                case UInt8(ascii: "b"): scalars.append("\u{08}")
-                case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                case UInt8(ascii: "n"): scalars.append("\n")
-                case UInt8(ascii: "r"): scalars.append("\r")
-                case UInt8(ascii: "t"): scalars.append("\t")
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): buffer.append(escape)
+                case UInt8(ascii: "b"): buffer.append(0x08)
+                case UInt8(ascii: "f"): buffer.append(0x0C)
+                case UInt8(ascii: "n"): buffer.append(0x0A)
+                case UInt8(ascii: "r"): buffer.append(0x0D)
+                case UInt8(ascii: "t"): buffer.append(0x09)
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if (0xD800...0xDBFF).contains(code), index + 5 < bytes.count,
@@ -187,7 +193,7 @@ public struct JSONParser {
                         }
                     }
                     // Lone surrogates cannot live in a Swift String; they become U+FFFD.
-                    scalars.append(Unicode.Scalar(code) ?? "\u{FFFD}")
+                    UTF8.encode(Unicode.Scalar(code) ?? "\u{FFFD}") { buffer.append($0) }
                 default:
                     index -= 1
                     throw error("Invalid \\escape")

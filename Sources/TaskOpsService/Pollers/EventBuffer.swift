@@ -21,8 +21,11 @@ public struct EventBuffer: Sendable {
         let sorted = fresh.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
         if let last = events.last, let first = sorted.first, (first.timestamp, first.id) >= (last.timestamp, last.id) {
             events.append(contentsOf: sorted)
-        } else {
-            events = Self.merge(events, sorted)
+        } else if let first = sorted.first {
+            // New events are recent: only the held events after the first of them need merging.
+            let from = Self.firstIndex(in: events, notBefore: first)
+            let tail = Self.merge(Array(events[from...]), sorted)
+            events.replaceSubrange(from..., with: tail)
         }
         if events.count > capacity {
             let excess = events.count - capacity
@@ -31,6 +34,16 @@ public struct EventBuffer: Sendable {
             dropped += excess
         }
         return fresh.count
+    }
+
+    /// The index of the first held event ordered at or after `event` (binary search).
+    static func firstIndex(in events: [TaskEvent], notBefore event: TaskEvent) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if (events[mid].timestamp, events[mid].id) < (event.timestamp, event.id) { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     static func merge(_ a: [TaskEvent], _ b: [TaskEvent]) -> [TaskEvent] {
