@@ -5,7 +5,9 @@ import TaskOpsCore
 public struct ServiceSettings: Sendable {
     public var tasksInterval: TimeInterval = 2
     public var approvalsInterval: TimeInterval = 2
-    public var eventsInterval: TimeInterval = 1
+    /// Two seconds so that, at one FilterLogEvents call a second, each poll reads the bus's catch-all
+    /// group (where task events land) and one other group.
+    public var eventsInterval: TimeInterval = 2
     public var metricsInterval: TimeInterval = 60
     public var alarmsInterval: TimeInterval = 60
     public var logsCallsPerSecond: Double = 1
@@ -42,7 +44,8 @@ public final class StackService: @unchecked Sendable {
         self.stepFunctions = stepFunctions
         metricsPoller = MetricsPoller(cloudWatch: cloudWatch, logs: logs, store: store, clock: clock, names: names, apiId: apiId, dashboardName: dashboardName)
         eventsPoller = EventsPoller(logs: logs, store: store, clock: clock, groups: names.allLogGroups, callsPerSecond: settings.logsCallsPerSecond,
-                                    capacity: settings.eventCapacity, local: settings.localNow)
+                                    capacity: settings.eventCapacity, primaryGroup: names.eventsLogGroup,
+                                    groupsPerPoll: Int(settings.eventsInterval * settings.logsCallsPerSecond), local: settings.localNow)
         var entries: [PollScheduler.Entry] = [
             .init(poller: eventsPoller, interval: settings.eventsInterval),
             .init(poller: metricsPoller, interval: settings.metricsInterval, aligned: settings.metricsInterval >= 60),

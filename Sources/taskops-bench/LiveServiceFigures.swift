@@ -84,11 +84,13 @@ enum LiveServiceFigures {
             }
         }
         defer { traffic.cancel() }
-        let callsBefore = h.counter.count("FilterLogEvents")
         let start = CPUTime.wall()
         var anyEvent = Samples(), createdEvent = Samples()
         var missed = 0
+        let interval = ServiceSettings().eventsInterval
         while CPUTime.wall() - start < span {
+            // A random moment in the poll cycle, so the samples are not all taken just after a poll.
+            try? await Task.sleep(nanoseconds: UInt64(Double.random(in: 0..<interval) * 1_000_000_000))
             guard let api = h.clients.tasks, let task = try? await api.createTask(TaskDraft(title: "bench latency", userId: "bench", priority: "low")) else { break }
             let created = CPUTime.wall()
             var sawAny = false
@@ -101,14 +103,15 @@ enum LiveServiceFigures {
             if !sawAny { missed += 1 }
         }
         let elapsed = CPUTime.wall() - start
-        let calls = Double(h.counter.count("FilterLogEvents") - callsBefore)
-        let rate = calls / elapsed
-        let limit = "≤ one poll interval (1 s) + 50 ms"
+        // The window closes at the next poll after the span (at most one interval more).
+        try? await Task.sleep(nanoseconds: UInt64((interval + 0.5) * 1_000_000_000))
+        let rate = h.counter.rate("FilterLogEvents", from: start, to: start + elapsed, pollGap: interval / 2)
+        let limit = "≤ one poll interval (\(Format.number(interval, digits: 0)) s) + 50 ms"
         return [
             Figure("event latency: task created → first row about it in Events (\(budgetLabel))", measured: Format.minMedian(anyEvent, scale: 1000, unit: "ms", digits: 0)
-                   + (missed > 0 ? " (\(missed) not seen in 15 s)" : ""), target: limit, meetsTarget: anyEvent.median <= 1.05),
-            Figure("event latency: task created → its TaskCreated event in Events (\(budgetLabel))", measured: Format.minMedian(createdEvent, scale: 1000, unit: "ms", digits: 0),
-                   target: limit, meetsTarget: createdEvent.median <= 1.05),
+                   + ", max " + Format.number(anyEvent.max * 1000, digits: 0) + " ms" + (missed > 0 ? " (\(missed) not seen in 15 s)" : ""), target: limit, meetsTarget: anyEvent.max <= interval + 0.05),
+            Figure("event latency: task created → its TaskCreated event in Events (\(budgetLabel))", measured: Format.minMedian(createdEvent, scale: 1000, unit: "ms", digits: 0)
+                   + ", max " + Format.number(createdEvent.max * 1000, digits: 0) + " ms", target: limit, meetsTarget: createdEvent.max <= interval + 0.05),
             Figure("FilterLogEvents calls/s, all groups, \(budgetLabel) (\(Int(elapsed)) s with traffic)", measured: Format.number(rate) + " /s",
                    target: "≤ 1 /s", reference: "account limit 5 /s", ratio: Format.ratio(rate, 5), meetsTarget: rate <= 1.0001),
         ]

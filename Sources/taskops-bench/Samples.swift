@@ -8,6 +8,8 @@ struct Samples {
 
     var min: Double { values.min() ?? .nan }
 
+    var max: Double { values.max() ?? .nan }
+
     var median: Double {
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()

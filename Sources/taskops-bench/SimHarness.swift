@@ -11,13 +11,30 @@ final class OperationCounter: CallObserver, @unchecked Sendable {
     let meter = CallMeter()
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
+    private var times: [String: [Double]] = [:]
 
     func record(service: String, operation: String, metricCount: Int, succeeded: Bool) {
         meter.record(service: service, operation: operation, metricCount: metricCount, succeeded: succeeded)
-        lock.withLock { counts[operation, default: 0] += 1 }
+        let now = CPUTime.wall()
+        lock.withLock {
+            counts[operation, default: 0] += 1
+            times[operation, default: []].append(now)
+        }
     }
 
     func count(_ operation: String) -> Int { lock.withLock { counts[operation] ?? 0 } }
+
+    /// Calls per second between the first poll at or after `from` and the first at or after `to`: a
+    /// window of whole poll cycles, so the calls of one poll are not split by either edge. A poll's
+    /// first call is one that follows a gap of at least `pollGap` seconds.
+    func rate(_ operation: String, from: Double, to: Double, pollGap: Double) -> Double {
+        let stamps = lock.withLock { times[operation] ?? [] }
+        func pollStart(atOrAfter time: Double) -> Int? {
+            stamps.indices.first { stamps[$0] >= time && ($0 == 0 || stamps[$0] - stamps[$0 - 1] >= pollGap) }
+        }
+        guard let first = pollStart(atOrAfter: from), let last = pollStart(atOrAfter: to), last > first else { return .nan }
+        return Double(last - first) / (stamps[last] - stamps[first])
+    }
 }
 
 /// The simulator on a loopback port and the console's real clients (libcurl, SigV4) aimed at it.

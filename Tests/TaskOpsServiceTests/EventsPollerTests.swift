@@ -95,4 +95,43 @@ final class ClockedLogs: LogsAPI, ServerClock, @unchecked Sendable {
         // Three polls walk one chain: five pages each, resumed where the page budget stopped it.
         #expect(Array(logs.tokensAsked.prefix(13)) == ["-"] + (1...12).map(String.init), "the chain is resumed, not started over")
     }
+
+    /// With two groups a poll every two seconds at one call a second, the primary group (where task
+    /// events land) is read on every poll, the others take turns with the second read, and the
+    /// budget holds.
+    @Test func thePrimaryGroupIsReadEveryPollWithinTheBudget() async throws {
+        let clock = TestClock()
+        let logs = ClockedLogs(clock: clock)
+        let store = StackStore()
+        let others = ["/lambda/a", "/lambda/b", "/states", "/api"]
+        let poller = EventsPoller(logs: logs, store: store, clock: logs, groups: others + ["/events"], callsPerSecond: 1,
+                                  primaryGroup: "/events", groupsPerPoll: 2, local: { clock.now })
+        let polls = 300
+        for poll in 0..<polls {
+            clock.advance(2)
+            logs.log("/events", "e\(poll)")
+            let before = logs.reads["/events"] ?? 0
+            try await poller.poll()
+            #expect((logs.reads["/events"] ?? 0) == before + 1, "poll \(poll) read the primary group")
+            #expect(store.current().events.events.contains { $0.id == "e\(poll)" }, "an event is visible after the next poll")
+        }
+        let total = logs.reads.values.reduce(0, +)
+        #expect(total <= polls * 2, "at most one call a second: \(total) calls in \(polls * 2) s")
+        for group in others {
+            #expect((logs.reads[group] ?? 0) >= polls / others.count - 2, "\(group) takes its turn: \(logs.reads[group] ?? 0) reads")
+        }
+    }
+
+    /// With one read per poll the primary group would take every read: it is only preferred among several.
+    @Test func aSingleReadPerPollStillRotates() async throws {
+        let clock = TestClock()
+        let logs = ClockedLogs(clock: clock)
+        let poller = EventsPoller(logs: logs, store: StackStore(), clock: logs, groups: ["/a", "/events"], callsPerSecond: 1,
+                                  primaryGroup: "/events", groupsPerPoll: 1, local: { clock.now })
+        for _ in 0..<20 {
+            clock.advance(1)
+            try await poller.poll()
+        }
+        #expect((logs.reads["/a"] ?? 0) >= 5)
+    }
 }

@@ -20,6 +20,15 @@ final class ScriptedPoller: SourcePoller, @unchecked Sendable {
     }
 }
 
+/// A poller whose poll takes `takes` seconds of the test clock.
+final class SlowPoller: SourcePoller, @unchecked Sendable {
+    let source: SourceID
+    let clock: TestClock
+    let takes: TimeInterval
+    init(_ source: SourceID, clock: TestClock, takes: TimeInterval) { self.source = source; self.clock = clock; self.takes = takes }
+    func poll() async throws(StackError) { clock.advance(takes) }
+}
+
 final class TestClock: @unchecked Sendable {
     private let lock = NSLock()
     private var current = Date(timeIntervalSince1970: 1_000_000)
@@ -52,6 +61,20 @@ final class TestClock: @unchecked Sendable {
         #expect(freshness.lastError == nil)
         #expect(freshness.lastSuccess == clock.now)
         #expect(freshness.backoff == 0)
+    }
+
+    /// A poll that takes 0.3 s of a 2 s interval: the next is due 2 s after this one started (a
+    /// period, so a row waits at most one interval), and the loop's sleep ends when it is due.
+    @Test func theIntervalCountsFromThePollsStart() async {
+        let store = StackStore()
+        let clock = TestClock()
+        let poller = SlowPoller(.events, clock: clock, takes: 0.3)
+        let scheduler = PollScheduler(store: store, entries: [.init(poller: poller, interval: 2)], now: { clock.now })
+        let started = clock.now
+        for task in await scheduler.runDue() { await task.value }
+        #expect(store.freshness(.events).nextPoll == started.addingTimeInterval(2))
+        #expect(abs(await scheduler.secondsUntilNextDue(cap: 5) - 1.7) < 1e-6, "sleeps until the poll is due")
+        #expect(await scheduler.secondsUntilNextDue(cap: 0.25) == 0.25, "never past the tick, so a refresh is prompt")
     }
 
     @Test func notDueSourcesAreNotPolled() async {

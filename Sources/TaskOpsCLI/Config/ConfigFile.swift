@@ -17,7 +17,7 @@ import TaskOpsCore
 ///
 /// [poll]          # seconds, 1 s floor
 /// tasks = 2
-/// events = 1
+/// events = 2
 /// approvals = 2
 /// metrics = 60
 /// alarms = 60

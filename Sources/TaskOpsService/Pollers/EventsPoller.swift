@@ -2,8 +2,10 @@ import Foundation
 import TaskOpsCore
 
 /// Reads the stack's log groups with FilterLogEvents, within a call budget shared with every other
-/// tool of the account (default 1 call/s in all, the account limit being 5/s), spending more calls
-/// on the groups that have been busiest, yet reading every group at least every `maxIdle`. Each read
+/// tool of the account (default 1 call/s in all, the account limit being 5/s). A poll reads up to
+/// `groupsPerPoll` groups: the primary group first (the bus's catch-all log, where every task event
+/// lands, so task events show within one poll), then the others, spending more calls on the
+/// groups that have been busiest, yet reading every group at least every `maxIdle`. Each read
 /// starts `overlap` before the server time the previous read of that group covered (late arrivals),
 /// however long ago that was, follows `nextToken` through empty pages, and de-duplicates by eventId.
 public final class EventsPoller: SourcePoller, @unchecked Sendable {
@@ -17,6 +19,8 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     let initialLookbackMillis: Int64
     let maxPagesPerPoll: Int
     let maxIdle: TimeInterval
+    let primaryGroup: String?
+    let groupsPerPoll: Int
     private let lock = NSLock()
     private var buffer: EventBuffer
     private var state: [String: GroupState] = [:]
@@ -40,7 +44,8 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
 
     public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
                 overlap: TimeInterval = 120, initialLookback: TimeInterval = 900, capacity: Int = 100_000, maxPagesPerPoll: Int = 5,
-                maxIdle: TimeInterval = 60, local: @escaping @Sendable () -> Date = { Date() }) {
+                maxIdle: TimeInterval = 60, primaryGroup: String? = nil, groupsPerPoll: Int = 1,
+                local: @escaping @Sendable () -> Date = { Date() }) {
         self.logs = logs
         self.store = store
         self.clock = clock
@@ -50,17 +55,23 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         self.initialLookbackMillis = Int64(initialLookback * 1000)
         self.maxPagesPerPoll = maxPagesPerPoll
         self.maxIdle = maxIdle
+        self.groupsPerPoll = max(1, groupsPerPoll)
+        // With one group per poll a primary would take every read: it is only first among several.
+        self.primaryGroup = self.groupsPerPoll > 1 ? primaryGroup.flatMap { groups.contains($0) ? $0 : nil } : nil
         self.buffer = EventBuffer(capacity: capacity)
-        self.tokens = min(Double(maxPagesPerPoll), max(1, callsPerSecond))
+        self.tokens = Double(max(self.groupsPerPoll, min(maxPagesPerPoll, max(1, Int(callsPerSecond)))))
         self.local = local
         for group in groups { state[group] = GroupState() }
     }
 
-    /// Picks the group most worth reading now: one left unread for `maxIdle`, else the busiest and
-    /// longest unread (a quiet group must not wait behind busy ones indefinitely).
-    func nextGroup(now: Date) -> String? {
+    /// Picks the group most worth reading now, other than `excluding`: the primary group, else one
+    /// left unread for `maxIdle`, else the busiest and longest unread (a quiet group must not wait
+    /// behind busy ones indefinitely).
+    func nextGroup(now: Date, excluding: Set<String> = []) -> String? {
         lock.withLock {
-            groups.filter { !(state[$0]?.missing ?? false) }.max { a, b in score(a, now) < score(b, now) }
+            let candidates = groups.filter { !(state[$0]?.missing ?? false) && !excluding.contains($0) }
+            if let primary = primaryGroup, candidates.contains(primary) { return primary }
+            return candidates.max { a, b in score(a, now) < score(b, now) }
         }
     }
 
@@ -71,9 +82,11 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         return (1 + s.recentEvents) * idle
     }
 
+    private var tokenCapacity: Double { Double(max(groupsPerPoll, min(maxPagesPerPoll, max(1, Int(callsPerSecond))))) }
+
     private func takeToken(now: Date) -> Bool {
         lock.withLock {
-            if let last = lastRefill { tokens = min(Double(maxPagesPerPoll), tokens + now.timeIntervalSince(last) * callsPerSecond) }
+            if let last = lastRefill { tokens = min(tokenCapacity, tokens + now.timeIntervalSince(last) * callsPerSecond) }
             lastRefill = now
             guard tokens >= 1 else { return false }
             tokens -= 1
@@ -83,9 +96,20 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
 
     private func serverMillis() -> Int64 { Saturating.int64(clock.serverNow().timeIntervalSince1970 * 1000) }
 
+    /// Reads up to `groupsPerPoll` groups; a failed read does not keep the others from landing,
+    /// and the first failure is reported once they have.
     public func poll() async throws(StackError) {
         let now = local()
-        guard let group = nextGroup(now: now), takeToken(now: now) else { return }
+        var read: Set<String> = []
+        var failure: StackError?
+        while read.count < groupsPerPoll, let group = nextGroup(now: now, excluding: read), takeToken(now: local()) {
+            read.insert(group)
+            do { try await poll(group: group, now: now) } catch { failure = failure ?? error }
+        }
+        if let failure { throw failure }
+    }
+
+    private func poll(group: String, now: Date) async throws(StackError) {
         let serverNow = serverMillis()
         let prior = lock.withLock { state[group] ?? GroupState() }
         let covered = prior.readThrough ?? prior.newestTimestamp

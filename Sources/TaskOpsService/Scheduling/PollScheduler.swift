@@ -49,15 +49,25 @@ public actor PollScheduler {
         for entry in entries { self.entries[entry.poller.source] = entry }
     }
 
-    /// Runs until `stop()`: wakes every `tick` seconds (real time) and starts what is due.
+    /// Runs until `stop()`: starts what is due, then sleeps until the next poll falls due, at most
+    /// `tick` seconds (real time) so a `refresh()` is picked up promptly.
     public func start(tick: TimeInterval = 0.25) {
         guard loop == nil else { return }
         loop = Task { [weak self] in
             while !Task.isCancelled {
-                await self?.runDue()
-                try? await Task.sleep(nanoseconds: UInt64(tick * 1_000_000_000))
+                guard let self else { return }
+                await self.runDue()
+                let wait = await self.secondsUntilNextDue(cap: tick)
+                try? await Task.sleep(nanoseconds: UInt64(wait * 1_000_000_000))
             }
         }
+    }
+
+    /// Time until the earliest poll not in flight falls due, between 1 ms and `cap`.
+    func secondsUntilNextDue(cap: TimeInterval) -> TimeInterval {
+        let time = now()
+        let waits = entries.keys.filter { !inFlight.contains($0) }.map { (nextDue[$0] ?? time).timeIntervalSince(time) }
+        return min(cap, max(0.001, waits.min() ?? cap))
     }
 
     public func stop() {
@@ -77,7 +87,7 @@ public actor PollScheduler {
             inFlight.insert(source)
             // The console shows neither field: marking a poll as started is no reason to redraw.
             store.updateFreshness(source, quietly: true) { $0.inFlight = true; $0.lastAttempt = time }
-            started.append(Task { await self.run(entry) })
+            started.append(Task { await self.run(entry, startedAt: time) })
         }
         return started
     }
@@ -87,11 +97,11 @@ public actor PollScheduler {
         for key in entries.keys where source == nil || key == source { nextDue[key] = now() }
     }
 
-    private func run(_ entry: Entry) async {
+    private func run(_ entry: Entry, startedAt: Date) async {
         let source = entry.poller.source
         var failure: StackError?
         do { try await entry.poller.poll() } catch { failure = error }
-        finish(source, entry: entry, failure: failure)
+        finish(source, entry: entry, startedAt: startedAt, failure: failure)
     }
 
     /// The next multiple of `interval` on the server's clock (plus a settling delay), in local time.
@@ -102,7 +112,7 @@ public actor PollScheduler {
         return Date(timeIntervalSince1970: boundary - offset)
     }
 
-    private func finish(_ source: SourceID, entry: Entry, failure: StackError?) {
+    private func finish(_ source: SourceID, entry: Entry, startedAt: Date, failure: StackError?) {
         inFlight.remove(source)
         let time = now()
         if let failure {
@@ -120,7 +130,9 @@ public actor PollScheduler {
             }
         } else {
             failures[source] = 0
-            var next = time.addingTimeInterval(entry.interval)
+            // The cadence counts from the start of a poll, so an interval is a period, not a gap
+            // after the answer; a poll slower than its interval is followed at once.
+            var next = max(startedAt.addingTimeInterval(entry.interval), time)
             if entry.aligned { next = nextBoundary(after: time, interval: entry.interval) }
             nextDue[source] = next
             store.updateFreshness(source) {

@@ -56,7 +56,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         let (clients, _) = CommandWiring.clients(target, meter: meter)
         var intervals = ServiceSettings()
         intervals.tasksInterval = config.poll.tasks ?? 2
-        intervals.eventsInterval = config.poll.events ?? 1
+        intervals.eventsInterval = config.poll.events ?? 2
         intervals.approvalsInterval = config.poll.approvals ?? 2
         intervals.metricsInterval = config.poll.metrics ?? 60
         intervals.alarmsInterval = config.poll.alarms ?? 60
