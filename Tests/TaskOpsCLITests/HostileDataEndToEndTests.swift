@@ -1,3 +1,4 @@
+import AWSSigV4
 import Foundation
 import Testing
 import TaskOpsAWS
@@ -16,6 +17,8 @@ extension ProcessDriven {
             let server: ChildProcess
             let endpoint: String
             let ids: [String: String]
+            /// Alarm name → the hostile reason it was set with.
+            let reasons: [String: String]
             var common: [String] { ["--api-url", endpoint + "/dev", "--endpoint-url", endpoint] }
         }
 
@@ -31,7 +34,17 @@ extension ProcessDriven {
                 let task = try await api.createTask(TaskDraft(title: title, userId: user.isEmpty ? "u" : user, description: title, priority: priority))
                 ids[task.taskId] = title
             }
-            return Seeded(server: server, endpoint: endpoint, ids: ids)
+            // Every alarm in a state whose reason is hostile, set over the wire as an operator's drill would.
+            let cloudWatch = StackClients(region: "us-east-1", endpoints: .resolve(region: "us-east-1", override: endpoint, environment: [:]), apiURL: nil,
+                                          credentials: StaticCredentialsProvider(AWSCredentials(accessKeyId: "AK", secretAccessKey: "S"))).cloudWatch
+            var reasons: [String: String] = [:]
+            for (index, name) in StackNames().alarmNames.enumerated() {
+                let reason = String(Self.titles[(index * 37 + 11) % Self.titles.count].prefix(1000))
+                _ = try await cloudWatch.client.call("SetAlarmState", ["AlarmName": .string(name), "StateValue": .string(index % 2 == 0 ? "ALARM" : "OK"),
+                                                                        "StateReason": .string(reason)])
+                reasons[name] = reason
+            }
+            return Seeded(server: server, endpoint: endpoint, ids: ids, reasons: reasons)
         }
 
         static func controlScalars(_ text: String, allowNewlines: Bool) -> [UInt32] {
@@ -67,12 +80,27 @@ extension ProcessDriven {
             }
         }
 
+        @Test func alarmReasonsRoundTripThroughJSON() async throws {
+            let seeded = try await seeded()
+            defer { seeded.server.stop() }
+            let env = ServeProcess.environment(home: try ServeProcess.temporaryDirectory(), ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret"])
+            let result = try Subprocess.run(Subprocess.taskopsBinary, ["alarms", "--json"] + seeded.common, environment: env)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(Self.controlScalars(result.stdout, allowNewlines: true).isEmpty, "--json output holds raw control characters")
+            let alarms = try #require(try JSONParser.parse(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)).arrayValue)
+            #expect(alarms.count == seeded.reasons.count)
+            for alarm in alarms {
+                let name = try #require(alarm["name"]?.stringValue)
+                #expect(alarm["reason"]?.stringValue == seeded.reasons[name], "reason of \(name) changed in `alarms --json`")
+            }
+        }
+
         @Test func textOutputIsInert() async throws {
             let seeded = try await seeded()
             defer { seeded.server.stop() }
             let env = ServeProcess.environment(home: try ServeProcess.temporaryDirectory(), ["AWS_ACCESS_KEY_ID": "AKIDTEST", "AWS_SECRET_ACCESS_KEY": "secret"])
             let someId = try #require(seeded.ids.first { $0.value.contains("\u{1B}]52") }?.key)
-            for arguments in [["tasks", "--limit", "5000"], ["events", "--since", "30m"], ["approvals"], ["task", "get", someId]] {
+            for arguments in [["tasks", "--limit", "5000"], ["events", "--since", "30m"], ["approvals"], ["alarms"], ["task", "get", someId]] {
                 let result = try Subprocess.run(Subprocess.taskopsBinary, arguments + seeded.common, environment: env)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 #expect(Self.controlScalars(result.stdout + result.stderr, allowNewlines: true).isEmpty, "\(arguments) wrote control characters")
@@ -96,7 +124,7 @@ extension ProcessDriven {
             // Walk every pane: zoomed tasks page by page, a detail view, events raw and parsed, approvals.
             try tmux.send("z")
             for _ in 0..<(seeded.ids.count / 10 + 2) { try tmux.send("PageDown") }
-            for key in ["Enter", "Escape", "g", "Enter", "Escape", "z", "2", "z", "w", "PageUp", "PageUp", "w", "Enter", "Escape", "z", "3", "Enter", "Escape"] {
+            for key in ["Enter", "Escape", "g", "Enter", "Escape", "z", "2", "z", "w", "PageUp", "PageUp", "w", "Enter", "Escape", "z", "3", "Enter", "Escape", "4", "Enter", "Escape", "j", "Enter", "Escape", "j", "j", "Enter", "Escape", "3"] {
                 try tmux.send(key)
                 usleep(150_000)
             }

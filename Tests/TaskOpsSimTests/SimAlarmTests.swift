@@ -37,6 +37,36 @@ import TaskOpsCore
         #expect(try describe(stack, "task-manager-api-5xx-errors-dev")?["StateValue"] == .string("OK"), "5XXError never has data: stays OK")
     }
 
+    /// SetAlarmState holds until the next evaluation disagrees, is recorded in the history, and
+    /// refuses what CloudWatch refuses.
+    @Test func setAlarmStateHoldsUntilTheNextEvaluation() throws {
+        let clock = ManualSimClock()
+        let stack = SimStackFactory.make(.init(seed: 9), clock: clock)
+        func set(_ body: String) throws -> JSONValue {
+            try JSONParser.parse(stack.handleAWS(target: "GraniteServiceVersion20100801.SetAlarmState", body: Array(body.utf8), contentType: "application/x-amz-json-1.0").bodyText)
+        }
+        let name = "task-manager-api-latency-dev"
+        clock.advance(by: 300)
+        stack.runDue()
+        #expect(try describe(stack, name)?["StateValue"] == .string("OK"))
+        #expect(try set(#"{"AlarmName":"\#(name)","StateValue":"ALARM","StateReason":"drill: paging test"}"#).objectValue?.isEmpty == true)
+        let alarm = try describe(stack, name)
+        #expect(alarm?["StateValue"] == .string("ALARM") && alarm?["StateReason"] == .string("drill: paging test"))
+        #expect(try set(#"{"AlarmName":"nope","StateValue":"OK","StateReason":"x"}"#)["__type"] == .string("ResourceNotFound"))
+        #expect(try set(#"{"AlarmName":"\#(name)","StateValue":"RED","StateReason":"x"}"#)["__type"] == .string("ValidationError"))
+        #expect(try set(#"{"AlarmName":"\#(name)","StateValue":"OK"}"#)["__type"] == .string("ValidationError"))
+        #expect(try set(#"{"AlarmName":"\#(name)","StateValue":"OK","StateReason":"\#(String(repeating: "x", count: 1024))"}"#)["__type"] == .string("ValidationError"))
+        #expect(try set(#"{"AlarmName":"\#(name)","StateValue":"OK","StateReason":"x","StateReasonData":"{not json"}"#)["__type"] == .string("InvalidFormat"))
+        #expect(try describe(stack, name)?["StateValue"] == .string("ALARM"), "refused calls change nothing")
+        clock.advance(by: 60)
+        stack.runDue()
+        #expect(try describe(stack, name)?["StateValue"] == .string("OK"), "the next evaluation puts it back")
+        let history = try JSONParser.parse(stack.handleAWS(target: "GraniteServiceVersion20100801.DescribeAlarmHistory",
+                                                           body: Array(#"{"AlarmName": "\#(name)"}"#.utf8), contentType: "application/x-amz-json-1.0").bodyText)
+        let summaries = history["AlarmHistoryItems"]?.arrayValue?.compactMap { $0["HistorySummary"]?.stringValue } ?? []
+        #expect(summaries.contains("Alarm updated from OK to ALARM") && summaries.contains("Alarm updated from ALARM to OK"))
+    }
+
     @Test func getMetricDataValidatesLikeCloudWatch() throws {
         let stack = SimStackFactory.make(.init(), clock: ManualSimClock())
         func call(_ body: String) throws -> JSONValue {

@@ -50,6 +50,13 @@ import TaskOpsTesting
             tick.advance(10)
             try await events.poll()
         }
+        // Every alarm put into a state with a hostile reason (CloudWatch caps reasons at 1023 characters).
+        let reasons = HostileStrings.all.filter { !$0.isEmpty }
+        for (index, name) in StackNames().alarmNames.enumerated() {
+            let reason = String(reasons[(index * 31 + 7) % reasons.count].prefix(1000))
+            _ = try await clients.cloudWatch.client.call("SetAlarmState", ["AlarmName": .string(name), "StateValue": .string(index % 2 == 0 ? "ALARM" : "OK"),
+                                                                            "StateReason": .string(reason)])
+        }
         try await AlarmsPoller(cloudWatch: clients.cloudWatch, store: store, names: StackNames()).poll()
         // A dashboard whose titles, labels and markdown are hostile, put over the wire like any other.
         let hostile = HostileStrings.all.filter { !$0.isEmpty }
@@ -146,5 +153,16 @@ import TaskOpsTesting
         state.focus = .metrics
         state.zoomed = true
         _ = await check(state, "metrics")
+        // The alarms with hostile reasons, each in its detail view.
+        #expect(snapshot.alarms.alarms.filter { $0.alarm.stateReason.isEmpty == false && !$0.alarm.stateReason.hasPrefix("Unchecked") }.count == 8,
+                "the hostile reasons came over the wire")
+        state.zoomed = false
+        for index in snapshot.alarms.alarms.indices {
+            state.selection[.metrics] = index
+            state.mode = .normal
+            _ = await check(state, "alarm \(index)")
+            state.mode = .detail
+            _ = await check(state, "alarm detail \(index)")
+        }
     }
 }

@@ -73,6 +73,18 @@ public final class SimAlarms: SimTicking {
             reason = "Threshold Crossed: \(points.count) datapoint\(points.count == 1 ? "" : "s") [\(list)] was not greater than the threshold (\(Self.number(info.threshold)))."
         }
         guard newState != info.state else { return }
+        change(index, to: newState, reason: reason, now: now)
+    }
+
+    /// SetAlarmState: false when no alarm has that name.
+    func setState(named name: String, to state: AlarmState, reason: String, now: Date) -> Bool {
+        guard let index = alarms.firstIndex(where: { $0.info.name == name }) else { return false }
+        change(index, to: state, reason: reason, now: now)
+        return true
+    }
+
+    private func change(_ index: Int, to newState: AlarmState, reason: String, now: Date) {
+        let info = alarms[index].info
         let old = info.state
         alarms[index].info.state = newState
         alarms[index].info.stateReason = reason

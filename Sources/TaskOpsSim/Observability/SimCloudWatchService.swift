@@ -2,7 +2,7 @@ import Foundation
 import TaskOpsCore
 
 /// CloudWatch over JSON 1.0 (`GraniteServiceVersion20100801.<Op>`): GetMetricData, GetDashboard,
-/// ListDashboards, PutDashboard, DescribeAlarms, DescribeAlarmHistory, PutMetricData.
+/// ListDashboards, PutDashboard, DescribeAlarms, DescribeAlarmHistory, SetAlarmState, PutMetricData.
 public final class SimCloudWatchService: SimAWSService {
     public let targetPrefix = "GraniteServiceVersion20100801"
     public let signingName = "monitoring"
@@ -29,6 +29,7 @@ public final class SimCloudWatchService: SimAWSService {
         case "PutDashboard": return putDashboard(request)
         case "DescribeAlarms": return describeAlarms(request)
         case "DescribeAlarmHistory": return describeAlarmHistory(request)
+        case "SetAlarmState": return setAlarmState(request, now: now)
         case "PutMetricData": return putMetricData(request, now: now)
         default: return error("UnknownOperationException", "Unknown operation \(operation)")
         }
@@ -120,6 +121,27 @@ public final class SimCloudWatchService: SimAWSService {
         }
         dashboards[name] = body
         return AWSJSON.ok(.object(["DashboardValidationMessages": .array([])]), contentType: Self.contentType)
+    }
+
+    /// As CloudWatch: the state holds until the alarm's next evaluation says otherwise.
+    func setAlarmState(_ request: JSONObject, now: Date) -> SimResponse {
+        guard let name = request["AlarmName"]?.stringValue, let value = request["StateValue"]?.stringValue,
+              let reason = request["StateReason"]?.stringValue else {
+            return error("ValidationError", "AlarmName, StateValue and StateReason are required.")
+        }
+        guard let state = AlarmState(rawValue: value) else {
+            return error("ValidationError", "1 validation error detected: Value '\(value)' at 'stateValue' failed to satisfy constraint: Member must satisfy enum value set: [INSUFFICIENT_DATA, ALARM, OK]")
+        }
+        guard reason.count <= 1023 else {
+            return error("ValidationError", "1 validation error detected: Value at 'stateReason' failed to satisfy constraint: Member must have length less than or equal to 1023")
+        }
+        if let data = request["StateReasonData"]?.stringValue, data.count > 4000 || (try? JSONParser.parse(data)) == nil {
+            return error("InvalidFormat", "The StateReasonData must be valid JSON of at most 4000 characters.")
+        }
+        guard alarms.setState(named: name, to: state, reason: reason, now: now) else {
+            return error("ResourceNotFound", "An alarm named \(name) does not exist.")
+        }
+        return AWSJSON.ok(.object([:]), contentType: Self.contentType)
     }
 
     func describeAlarms(_ request: JSONObject) -> SimResponse {
