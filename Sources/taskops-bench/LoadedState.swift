@@ -53,21 +53,27 @@ enum LoadedState {
 
     static func uuid(_ n: Int) -> String { String(format: "%08lx-1b2c-4d3e-8f40-%012lx", n, (n &* 2_654_435_761) & 0xFFFF_FFFF_FFFF) }
 
-    /// Alternates EventBridge records (JSON) and handler log lines, as the stack's groups do.
+    /// Alternates EventBridge records (JSON) and handler log lines, as the stack's groups do, with
+    /// CloudWatch's 56-digit event ids.
     static func logEvent(_ i: Int) -> LogEvent {
         let timestamp = Int64(now.timeIntervalSince1970 * 1000) - Int64(100_000 - i) * 50
+        let id = String(timestamp) + String(repeating: "0", count: 34) + String(format: "%09d", i)
         if i % 2 == 0 {
             let message = """
                 {"version":"0","id":"\(uuid(i))","detail-type":"TaskCreated","source":"task-manager.tasks","account":"123456789012",\
                 "time":"2026-11-20T10:00:00Z","region":"us-east-1","resources":[],"detail":{"taskId":"\(uuid(i / 2))","title":"Task \(i / 2)",\
                 "priority":"high","userId":"user-\(i % 40)"}}
                 """
-            return LogEvent(eventId: "ev\(i)", logGroup: "/aws/events/task-manager-dev", logStream: "s", timestamp: timestamp,
-                            ingestionTime: timestamp, message: message)
+            return delivered(id: id, group: "/aws/events/task-manager-dev", timestamp: timestamp, message: message)
         }
-        let message = "Task \(uuid(i / 2)) updated: pending -> in_progress\n"
-        return LogEvent(eventId: "ev\(i)", logGroup: "/aws/lambda/task-manager-update-task-dev", logStream: "s", timestamp: timestamp,
-                        ingestionTime: timestamp, message: message)
+        return delivered(id: id, group: "/aws/lambda/task-manager-update-task-dev", timestamp: timestamp,
+                         message: "Task \(uuid(i / 2)) updated: pending -> in_progress\n")
+    }
+
+    /// The event as the Logs client hands it over: its strings decoded from the answer's JSON.
+    static func delivered(id: String, group: String, timestamp: Int64, message: String) -> LogEvent {
+        func decoded(_ text: String) -> String { (try? JSONParser.parse(JSONWriter.compact(.string(text))))?.stringValue ?? text }
+        return LogEvent(eventId: decoded(id), logGroup: group, logStream: "s", timestamp: timestamp, ingestionTime: timestamp, message: decoded(message))
     }
 
     static func metrics() -> MetricsSnapshot {

@@ -14,6 +14,7 @@ enum ResidentMemoryChild {
         let state = ConsoleReducer.reduce(ConsoleState(header: LoadedState.header()), .snapshot(store.current())).0
         let grid = ConsoleRenderer.render(state, width: 200, height: 60, now: LoadedState.now)
         let resident = ProcFile.residentBytes() ?? 0
+        if let symbol = dlsym(nil, "malloc_stats") { unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)() }
         returnFreedHeap()
         let trimmed = ProcFile.residentBytes() ?? 0
         print("\(resident) \(trimmed) \(grid.cells.count) \(state.snapshot.tasks.tasks.count + state.snapshot.events.events.count)")

@@ -42,6 +42,18 @@ import TaskOpsTesting
         #expect(e.summary.contains("approval-x"))
     }
 
+    /// The payload is parsed again from the line when asked for, and is the same JSON the parser read.
+    @Test func detailIsTheLinesPayload() throws {
+        let payload = #"{"version": "0", "detail-type": "TaskCreated", "detail": {"taskId": "\#(id)", "n": 1.50}}"#
+        let handler = event("/aws/lambda/task-manager-task-created-handler-dev", "Received TaskCreated event: " + payload + "\n")
+        #expect(handler.detail == (try JSONParser.parse(payload)))
+        #expect(event("/aws/events/task-manager-dev", payload + "\n").detail == (try JSONParser.parse(payload)))
+        #expect(event("/aws/events/task-manager-dev", "[1, 2]").detail == nil, "a record must be an object")
+        #expect(event("/aws/lambda/task-manager-create-task-dev", "START RequestId: Received X event: {}").detail == nil)
+        #expect(event("/aws/lambda/task-manager-create-task-dev", "Published TaskCreated event for task \(id)").detail == nil)
+        #expect(event("/aws/apigateway/task-manager-dev", #"{"routeKey": "GET /tasks", "status": "200"}"#).detail?["status"] == .string("200"))
+    }
+
     @Test func hostileLinesNeverCrash() {
         for text in HostileStrings.all {
             for group in ["/aws/events/p-e", "/aws/vendedlogs/states/x", "/aws/apigateway/p-e", "/aws/lambda/p-create-task-e", "weird"] {

@@ -20,6 +20,25 @@ public enum LogLineParser {
         return result
     }
 
+    /// The JSON a line carries: the whole record in the bus's, the workflow's and the access
+    /// logs; what follows `Received … event: ` in a handler's line. Nil for anything else.
+    public static func payload(of raw: String, group: String) -> JSONValue? {
+        let message = raw.cheaplyTrimming(.newlines)
+        if group.hasPrefix("/aws/events/") || group.hasPrefix("/aws/vendedlogs/states/") || group.hasPrefix("/aws/apigateway/") {
+            guard let json = try? JSONParser.parse(message), json.objectValue != nil else { return nil }
+            return json
+        }
+        guard let payload = receivedPayload(in: message) else { return nil }
+        return try? JSONParser.parse(String(payload.text))
+    }
+
+    /// `Received {type} event: {payload}` in a handler's line (not a Lambda lifecycle line).
+    static func receivedPayload(in message: String) -> (detailType: Substring, text: Substring)? {
+        guard !lifecyclePrefixes.contains(where: { message.hasPrefix($0) }),
+              let range = message.byteRange(of: "Received "), let eventRange = message.byteRange(of: " event: ", from: range.upperBound) else { return nil }
+        return (message[range.upperBound..<eventRange.lowerBound], message[eventRange.upperBound...])
+    }
+
     /// `/aws/lambda/task-manager-create-task-dev` → `create-task`; others by their kind.
     private static let sourceNames = SourceNameCache()
 
@@ -51,12 +70,11 @@ public enum LogLineParser {
 
     static func parseEventBridgeRecord(_ message: String, into event: inout TaskEvent) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
-        event.detail = json
         let detailType = object["detail-type"]?.stringValue ?? ""
         event.kind = eventKinds[detailType] ?? .other
         let detail = object["detail"]
         event.taskId = detail?["taskId"]?.displayText
-        event.summary = summarize(detailType: detailType, detail: detail)
+        event.summary = summarize(detailType: detailType, detail: detail).withExactStorage
     }
 
     static func summarize(detailType: String, detail: JSONValue?) -> String {
@@ -75,7 +93,6 @@ public enum LogLineParser {
 
     static func parseWorkflowRecord(_ message: String, into event: inout TaskEvent) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
-        event.detail = json
         event.kind = .workflow
         let type = object["type"]?.stringValue ?? "?"
         let execution = object["execution_arn"]?.stringValue.flatMap { $0.split(separator: ":").last.map(String.init) } ?? ""
@@ -85,15 +102,14 @@ public enum LogLineParser {
         if let input = details?["input"]?.stringValue, let parsed = try? JSONParser.parse(input) {
             event.taskId = parsed["detail"]?["taskId"]?.displayText
         }
-        event.summary = [type, state, execution.isEmpty ? nil : "(\(execution))"].compactMap { $0 }.joined(separator: " ")
+        event.summary = [type, state, execution.isEmpty ? nil : "(\(execution))"].compactMap { $0 }.joined(separator: " ").withExactStorage
     }
 
     static func parseAccessRecord(_ message: String, into event: inout TaskEvent) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
-        event.detail = json
         event.kind = .apiAccess
         let status = object["status"]?.displayText ?? "?"
-        event.summary = "\(object["routeKey"]?.displayText ?? "?") → \(status)"
+        event.summary = "\(object["routeKey"]?.displayText ?? "?") → \(status)".withExactStorage
         if let code = Int(status), code >= 500 { event.kind = .error }
     }
 
@@ -104,14 +120,12 @@ public enum LogLineParser {
             event.kind = .lambdaLifecycle
             return
         }
-        if let range = message.byteRange(of: "Received "), let eventRange = message.byteRange(of: " event: ", from: range.upperBound) {
-            let detailType = String(message[range.upperBound..<eventRange.lowerBound])
-            let payload = String(message[eventRange.upperBound...])
+        if let (type, text) = receivedPayload(in: message) {
+            let detailType = String(type)
             event.kind = .handlerLog
-            if let json = try? JSONParser.parse(payload) {
-                event.detail = json
-                event.taskId = json["detail"]?["taskId"]?.displayText
-                event.summary = "Received " + summarize(detailType: detailType, detail: json["detail"])
+            if let json = try? JSONParser.parse(String(text)) {
+                        event.taskId = json["detail"]?["taskId"]?.displayText
+                event.summary = ("Received " + summarize(detailType: detailType, detail: json["detail"])).withExactStorage
             }
             return
         }

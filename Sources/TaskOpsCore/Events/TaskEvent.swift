@@ -32,13 +32,11 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
     public var taskId: String?
     /// One line for the list.
     public var summary: String
-    /// The parsed JSON payload, when the line carried one.
-    public var detail: JSONValue?
     /// The log line as received.
     public var raw: String
 
     public init(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String? = nil,
-                summary: String, detail: JSONValue? = nil, raw: String) {
+                summary: String, raw: String) {
         self.id = id
         self.timestamp = timestamp
         self.logGroup = logGroup
@@ -46,7 +44,10 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
         self.kind = kind
         self.taskId = taskId
         self.summary = summary
-        self.detail = detail
         self.raw = raw
     }
+
+    /// The JSON payload the line carries, parsed when asked (a detail view) rather than held for
+    /// every event: a parsed tree costs several times the line it came from.
+    public var detail: JSONValue? { LogLineParser.payload(of: raw, group: logGroup) }
 }

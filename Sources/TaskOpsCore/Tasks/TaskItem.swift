@@ -1,5 +1,8 @@
 /// A task as the Task API returns it. Values are read leniently: the API returns numbers as
 /// strings on get/list and as numbers on create, and stored items may hold anything.
+///
+/// The item as received is held as its compact JSON text, parsed again when asked for (a detail
+/// view, `--json`): the console holds many tasks and a parsed tree costs about twice the text.
 public struct TaskItem: Sendable, Hashable, Identifiable {
     public var taskId: String
     public var title: String
@@ -12,10 +15,8 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
     public var updatedAt: String
     /// Epoch seconds as text (a number on create, a string elsewhere).
     public var ttl: String?
-    public var tags: [JSONValue]
-    public var metadata: JSONObject
-    /// The whole item as received, for detail views and `--json` round trips.
-    public var raw: JSONObject
+    /// The whole item, keys in the order received, as compact JSON.
+    public private(set) var rawText: String
 
     public var id: String { taskId }
 
@@ -31,22 +32,26 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.ttl = ttl
-        self.tags = tags
-        self.metadata = metadata
-        self.raw = raw
+        self.rawText = ""
+        if raw.isEmpty {
+            // Built from fields: the item the API would return, in its order.
+            var object: JSONObject = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
+                                      "priority": .string(priority), "status": .string(status), "userId": .string(userId),
+                                      "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
+            if let ttl { object["ttl"] = .string(ttl) }
+            object["tags"] = .array(tags)
+            object["metadata"] = .object(metadata)
+            rawText = JSONWriter.compact(.object(object)).withExactStorage
+        } else {
+            rawText = JSONWriter.compact(.object(raw)).withExactStorage
+        }
     }
 
-    /// The item as received, or (for a task built from fields) its fields in the API's order.
-    public var detailObject: JSONObject {
-        if !raw.isEmpty { return raw }
-        var object: JSONObject = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
-                                  "priority": .string(priority), "status": .string(status), "userId": .string(userId),
-                                  "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
-        if let ttl { object["ttl"] = .string(ttl) }
-        object["tags"] = .array(tags)
-        object["metadata"] = .object(metadata)
-        return object
-    }
+    /// The whole item as received (or, for a task built from fields, its fields in the API's order).
+    public var raw: JSONObject { (try? JSONParser.parse(rawText))?.objectValue ?? JSONObject() }
+    public var detailObject: JSONObject { raw }
+    public var tags: [JSONValue] { raw["tags"]?.arrayValue ?? [] }
+    public var metadata: JSONObject { raw["metadata"]?.objectValue ?? JSONObject() }
 
     /// Reads a task from an API object; nil when it has no usable `taskId`.
     public init?(json: JSONObject) {
@@ -56,8 +61,7 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
             taskId: id, title: text("title"), description: text("description"),
             priority: json["priority"] == nil ? "medium" : text("priority"),
             status: text("status"), userId: text("userId"), createdAt: text("createdAt"), updatedAt: text("updatedAt"),
-            ttl: json["ttl"].map { $0.displayText }, tags: json["tags"]?.arrayValue ?? [],
-            metadata: json["metadata"]?.objectValue ?? JSONObject(), raw: json)
+            ttl: json["ttl"].map { $0.displayText }, raw: json)
     }
 }
 
