@@ -94,6 +94,12 @@ public enum JSONWriter {
     /// Writes a quoted JSON string; with `asciiOnly` every scalar outside space…tilde is escaped, as Python does.
     public static func writeString(_ string: String, into out: inout String, asciiOnly: Bool) {
         out += "\""
+        // Most strings are printable ASCII without quotes or backslashes: nothing to escape.
+        if string.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
