@@ -3,8 +3,26 @@ import Foundation
 import TaskOpsCore
 
 nonisolated(unsafe) private var quitSignal: Int32 = 0
+/// The wake pipe's write end, for signal handlers: a signal may land on any thread, and the UI
+/// thread sleeping in poll(2) must hear of it (write(2) is async-signal-safe).
+nonisolated(unsafe) private var signalWakeFD: Int32 = -1
+/// ncurses' own SIGWINCH handler, called from ours so it still learns the new size.
+nonisolated(unsafe) private var cursesResizeHandler: (@convention(c) (Int32) -> Void)?
 
-private func requestQuit(_ signal: Int32) { quitSignal = signal }
+private func wakeFromSignal() {
+    var byte: UInt8 = 1
+    if signalWakeFD >= 0 { _ = write(signalWakeFD, &byte, 1) }
+}
+
+private func requestQuit(_ signal: Int32) {
+    quitSignal = signal
+    wakeFromSignal()
+}
+
+private func noteResize(_ signal: Int32) {
+    cursesResizeHandler?(signal)
+    wakeFromSignal()
+}
 
 private func restoreAndDie(_ signal: Int32) {
     _ = endwin()
@@ -46,6 +64,8 @@ public final class ConsoleRunner: @unchecked Sendable {
     let perform: @Sendable (ConsoleEffect) async -> ConsoleInput?
     private let inboxLock = NSLock()
     private var inbox: [ConsoleInput] = []
+    /// The UI thread sleeps in poll(2) on the terminal and this pipe; `wake()` writes to it.
+    private let wakePipe: WakePipe
 
     public init(header: HeaderInfo, options: Options, snapshot: @escaping @Sendable () -> StackSnapshot,
                 changeCount: @escaping @Sendable () -> Int, serverNow: @escaping @Sendable () -> Date = { Date() }, perform: @escaping @Sendable (ConsoleEffect) async -> ConsoleInput?) {
@@ -55,12 +75,32 @@ public final class ConsoleRunner: @unchecked Sendable {
         self.changeCount = changeCount
         self.serverNow = serverNow
         self.perform = perform
+        self.wakePipe = WakePipe()
     }
+
+    /// Puts our SIGWINCH handler in front of the one curses installed: it calls curses' and then
+    /// wakes the UI thread, so a resize is drawn at once rather than at the next tick.
+    private func chainResizeSignal() {
+        var current = sigaction()
+        guard sigaction(SIGWINCH, nil, &current) == 0, current.sa_flags & Int32(SA_SIGINFO) == 0 else { return }
+        let handler = current.__sigaction_handler.sa_handler
+        if let handler, unsafeBitCast(handler, to: Int.self) > 1 { cursesResizeHandler = handler }
+        var ours = sigaction()
+        ours.__sigaction_handler.sa_handler = noteResize
+        ours.sa_flags = current.sa_flags & ~Int32(SA_SIGINFO)
+        ours.sa_mask = current.sa_mask
+        _ = sigaction(SIGWINCH, &ours, nil)
+    }
+
+    /// Wakes the UI thread to look for a new snapshot (call it when the store changes).
+    public func wake() { wakePipe.signal() }
 
     /// Runs on a dedicated thread (curses wants one thread) and returns when the user quits.
     public func run() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread { [self] in
+                // Named so the thread can be told apart in /proc and in profilers.
+                Thread.current.name = "taskops-ui"
                 loop()
                 continuation.resume()
             }
@@ -71,13 +111,17 @@ public final class ConsoleRunner: @unchecked Sendable {
 
     private func post(_ input: ConsoleInput) {
         inboxLock.withLock { inbox.append(input) }
+        wake()
     }
 
     private func loop() {
         for sig in [SIGINT, SIGTERM, SIGHUP] { signal(sig, requestQuit) }
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT] { signal(sig, restoreAndDie) }
+        signalWakeFD = wakePipe.writeDescriptor
+        defer { signalWakeFD = -1 }
         let screen = NcursesScreen(colorMode: options.colorMode, environment: ProcessInfo.processInfo.environment, theme: options.theme)
         defer { screen.stop() }
+        chainResizeSignal()
         let environment = ProcessInfo.processInfo.environment
         var state = ConsoleState(header: header, readonly: options.readonly, ascii: options.ascii || !screen.unicode,
                                  chartGlyphs: options.charts ?? ChartGlyphs.detect(utf8: screen.unicode, term: environment["TERM"]))
@@ -97,8 +141,10 @@ public final class ConsoleRunner: @unchecked Sendable {
                 (state, _) = ConsoleReducer.reduce(state, input)
                 dirty = true
             }
-            if let event = screen.readKey() {
+            while let event = screen.readKey() {
                 switch event {
+                case .ignored:
+                    continue
                 case .resize:
                     screen.invalidate()
                 case .mouse(let x, let y):
@@ -130,6 +176,9 @@ public final class ConsoleRunner: @unchecked Sendable {
                 lastDraw = Date()
                 dirty = false
             }
+            if state.quit || quitSignal != 0 { break }
+            // Sleep until a key, a new snapshot or an effect's result, or the next tick.
+            if wakePipe.wait(forInputOn: STDIN_FILENO, seconds: 1 - Date().timeIntervalSince(lastDraw)) == .terminalGone { break }
         }
     }
 }

@@ -20,7 +20,8 @@ public final class NcursesScreen: TerminalScreen {
         _ = nonl()
         _ = keypad(taskops_stdscr(), true)
         _ = curs_set(0)
-        wtimeout(taskops_stdscr(), 50)
+        // Reads never wait: the runner sleeps in poll(2) on the terminal and its wake pipe.
+        wtimeout(taskops_stdscr(), 0)
         _ = set_escdelay(25)
         depth = ColorDepth.detect(flag: colorMode, terminalColors: has_colors() ? Int(taskops_colors()) : 0, hasColors: has_colors(),
                                   environment: environment)
@@ -85,7 +86,7 @@ public final class NcursesScreen: TerminalScreen {
         return written
     }
 
-    /// Reads one key, or nil after the timeout.
+    /// Reads one key; nil when no input is waiting.
     public func readKey() -> KeyEvent? {
         var ch: wint_t = 0
         let result = wget_wch(taskops_stdscr(), &ch)
@@ -96,7 +97,7 @@ public final class NcursesScreen: TerminalScreen {
             if code == taskops_key_mouse() {
                 var event = MEVENT()
                 if getmouse(&event) == OK { return .mouse(x: Int(event.x), y: Int(event.y)) }
-                return nil
+                return .ignored
             }
             switch code {
             case KEY_UP: return .key(.up)
@@ -110,7 +111,7 @@ public final class NcursesScreen: TerminalScreen {
             case KEY_NPAGE: return .key(.pageDown)
             case KEY_HOME: return .key(.home)
             case KEY_END: return .key(.end)
-            default: return nil
+            default: return .ignored
             }
         }
         switch ch {
@@ -119,7 +120,7 @@ public final class NcursesScreen: TerminalScreen {
         case 27: return .key(.escape)
         case 127, 8: return .key(.backspace)
         default:
-            guard let scalar = Unicode.Scalar(UInt32(ch)), scalar.value >= 0x20 else { return nil }
+            guard let scalar = Unicode.Scalar(UInt32(ch)), scalar.value >= 0x20 else { return .ignored }
             return .key(.char(Character(scalar)))
         }
     }
@@ -129,4 +130,6 @@ public enum KeyEvent: Sendable, Equatable {
     case key(Key)
     case resize
     case mouse(x: Int, y: Int)
+    /// Input the console has no use for (an unbound function key, a control character).
+    case ignored
 }

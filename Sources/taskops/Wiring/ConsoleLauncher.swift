@@ -38,7 +38,11 @@ enum ConsoleLauncher {
                                                            theme: theme, charts: settings.charts, loadTheme: loadTheme, message: themeWarnings.first),
             snapshot: { service.snapshot() }, changeCount: { service.store.changeCount }, serverNow: { clock.serverNow() },
             perform: { effect in await perform(effect, service) })
+        let wakeOnChange = Task {
+            for await _ in service.store.changes() { runner.wake() }
+        }
         await runner.run()
+        wakeOnChange.cancel()
         await service.stop()
     }
 

@@ -1,0 +1,51 @@
+import Foundation
+import Testing
+
+extension ProcessDriven {
+    /// The console's UI thread sleeps until a key, a new snapshot, a signal or the once-a-second
+    /// status tick: it does not poll the keyboard on a timer. Counted in context switches of the
+    /// thread (`/proc/PID/task/TID/status`), not timed.
+    @Suite(.serialized) struct UIThreadWakeupTests {
+        static func uiThread(of pid: Int32) -> Int32? {
+            let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+            return tasks.compactMap(Int32.init).first { tid in
+                (try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/comm", encoding: .utf8))?.hasPrefix("taskops-ui") == true
+            }
+        }
+
+        static func switches(_ pid: Int32, _ tid: Int32) -> Int? {
+            guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/status", encoding: .utf8) else { return nil }
+            return status.split(separator: "\n").filter { $0.contains("ctxt_switches") }
+                .compactMap { Int($0.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "") }.reduce(0, +)
+        }
+
+        @Test func theUIThreadSleepsWhenNothingHappens() throws {
+            let console = try ConsoleInTmux()
+            defer { console.close() }
+            #expect(try console.waitUntilDrawn())
+            let pid = try #require(try console.tmux.programPID())
+            let tid = try #require(Self.uiThread(of: pid), "the UI thread is named taskops-ui")
+            let before = try #require(Self.switches(pid, tid))
+            Thread.sleep(forTimeInterval: 6)
+            let after = try #require(Self.switches(pid, tid))
+            // A keyboard read with a 50 ms timeout alone would switch 120 times in 6 s. Here: the
+            // status tick (6), the pollers' snapshots (tasks, approvals and events every 2 s) and
+            // what drawing them takes.
+            #expect(after - before < 60, "\(after - before) context switches of the UI thread in 6 s idle")
+        }
+
+        @Test func aResizeIsDrawnAtTheNewSize() throws {
+            let console = try ConsoleInTmux(width: 100, height: 30)
+            defer { console.close() }
+            #expect(try console.waitUntilDrawn())
+            try console.tmux.resize(width: 80, height: 24)
+            let redrawn = try console.tmux.waitFor(timeout: 10) { screen in
+                let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+                return lines.first?.hasSuffix("DEMO") == true && (70...80).contains(lines.first?.count ?? 0) && lines.contains { $0.hasPrefix("┌─ 2 Events") || $0.contains("2 Events") }
+            }
+            #expect(redrawn.matched, "redrawn at 80×24: \(redrawn.screen)")
+            try console.tmux.send("q")
+            #expect(try console.exitStatus() == 0)
+        }
+    }
+}
