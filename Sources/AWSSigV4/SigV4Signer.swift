@@ -82,11 +82,13 @@ public struct SigV4Signer: Sendable {
     }
 
     func signingKey(secret: String, day: String) -> SymmetricKey {
-        var key = SymmetricKey(data: Array("AWS4\(secret)".utf8))
-        for part in [day, region, service, "aws4_request"] {
-            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key)))
+        SigningKeyCache.shared.key(for: .init(secret: secret, day: day, region: region, service: service)) {
+            var key = SymmetricKey(data: Array("AWS4\(secret)".utf8))
+            for part in [day, region, service, "aws4_request"] {
+                key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Array(part.utf8), using: key)))
+            }
+            return key
         }
-        return key
     }
 
     // MARK: Canonical forms

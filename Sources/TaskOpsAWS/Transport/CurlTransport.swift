@@ -4,7 +4,8 @@ import TaskOpsCore
 
 /// HTTP over libcurl. Easy handles are pooled so connections are kept alive and reused; HTTP/2 is
 /// negotiated over TLS where the server offers it; TLS peer and host verification stay on; proxy
-/// environment variables are honoured as curl honours them. Each request runs on a thread of its own;
+/// environment variables are honoured as curl honours them. Each request runs on a transfer thread
+/// (never on the task executor; see `TransferThreads`);
 /// cancelling the calling task aborts the transfer. `caBundle` (the AWS CLI's `AWS_CA_BUNDLE`)
 /// replaces the system's certificate authorities; it never turns verification off.
 public final class CurlTransport: HTTPTransport, @unchecked Sendable {
@@ -43,14 +44,9 @@ public final class CurlTransport: HTTPTransport, @unchecked Sendable {
         let exchange = CurlExchange(request: request, maxBytes: maxResponseBytes)
         let result: Result<HTTPResponse, StackError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                // A thread of its own, not a Dispatch queue: on Linux Swift's task executor runs on
-                // Dispatch's pool, sized to the cores, and blocking transfers there starved every
-                // task in the process (an in-process simulator stalled for seconds under load).
-                let thread = Thread { [self] in
+                TransferThreads.shared.run { [self] in
                     continuation.resume(returning: perform(exchange))
                 }
-                thread.stackSize = 1 << 20
-                thread.start()
             }
         } onCancel: {
             exchange.cancel()

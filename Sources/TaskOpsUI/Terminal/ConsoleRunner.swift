@@ -129,11 +129,16 @@ public final class ConsoleRunner: @unchecked Sendable {
         var lastChange = -1
         var lastDraw = Date.distantPast
         var dirty = true
+        // A poll lands as a few store changes milliseconds apart (data, then freshness): they are
+        // folded and drawn together once the first is `settle` old.
+        let settle: TimeInterval = 0.03
+        var changeSeenAt: Date?
         while !state.quit && quitSignal == 0 {
-            let change = changeCount()
-            if change != lastChange {
-                lastChange = change
+            if changeSeenAt == nil, changeCount() != lastChange { changeSeenAt = Date() }
+            if let seen = changeSeenAt, Date().timeIntervalSince(seen) >= settle {
+                lastChange = changeCount()
                 (state, _) = ConsoleReducer.reduce(state, .snapshot(snapshot()))
+                changeSeenAt = nil
                 dirty = true
             }
             let pending = inboxLock.withLock { () -> [ConsoleInput] in defer { inbox.removeAll() }; return inbox }
@@ -177,8 +182,11 @@ public final class ConsoleRunner: @unchecked Sendable {
                 dirty = false
             }
             if state.quit || quitSignal != 0 { break }
-            // Sleep until a key, a new snapshot or an effect's result, or the next tick.
-            if wakePipe.wait(forInputOn: STDIN_FILENO, seconds: 1 - Date().timeIntervalSince(lastDraw)) == .terminalGone { break }
+            // Sleep until a key, a new snapshot or an effect's result, the next tick, or the moment
+            // a change seen has settled.
+            var sleep = 1 - Date().timeIntervalSince(lastDraw)
+            if let seen = changeSeenAt { sleep = min(sleep, settle - Date().timeIntervalSince(seen)) }
+            if wakePipe.wait(forInputOn: STDIN_FILENO, seconds: sleep) == .terminalGone { break }
         }
     }
 }

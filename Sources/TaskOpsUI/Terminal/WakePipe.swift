@@ -37,7 +37,7 @@ final class WakePipe: @unchecked Sendable {
     /// Waits up to `seconds` for input on `fd` or a signal; a hung-up or closed `fd` is reported so
     /// the caller can stop instead of spinning. Signals (resize, quit) end the wait early.
     func wait(forInputOn fd: Int32, seconds: Double) -> Outcome {
-        let millis = Int32(max(0, min(seconds, 60)) * 1000)
+        let millis = Int32((max(0, min(seconds, 60)) * 1000).rounded(.up))
         var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0), pollfd(fd: readEnd, events: Int16(POLLIN), revents: 0)]
         let count = poll(&fds, readEnd >= 0 ? 2 : 1, millis)
         if readEnd >= 0, fds[1].revents & Int16(POLLIN) != 0 {
