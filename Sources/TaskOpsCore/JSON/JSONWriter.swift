@@ -91,6 +91,28 @@ public enum JSONWriter {
         }
     }
 
+    /// How `scalar` is written inside a JSON string, or nil when it is written as itself.
+    static func escapeText(_ scalar: Unicode.Scalar, asciiOnly: Bool) -> String? {
+        switch scalar {
+        case "\"": return "\\\""
+        case "\\": return "\\\\"
+        case "\n": return "\\n"
+        case "\r": return "\\r"
+        case "\t": return "\\t"
+        case "\u{08}": return "\\b"
+        case "\u{0C}": return "\\f"
+        default:
+            guard scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) || actsOnTerminals(scalar) else { return nil }
+            var out = ""
+            if scalar.value > 0xFFFF {
+                for unit in String(scalar).utf16 { appendUnicodeEscape(unit, &out) }
+            } else {
+                appendUnicodeEscape(UInt16(scalar.value), &out)
+            }
+            return out
+        }
+    }
+
     /// Writes a quoted JSON string; with `asciiOnly` every scalar outside space…tilde is escaped, as Python does.
     public static func writeString(_ string: String, into out: inout String, asciiOnly: Bool) {
         out += "\""
@@ -100,27 +122,21 @@ public enum JSONWriter {
             out += "\""
             return
         }
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if scalar.value < 0x20 || (asciiOnly && scalar.value > 0x7E) || actsOnTerminals(scalar) {
-                    if scalar.value > 0xFFFF {
-                        for unit in String(scalar).utf16 { appendUnicodeEscape(unit, &out) }
-                    } else {
-                        appendUnicodeEscape(UInt16(scalar.value), &out)
-                    }
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        // Otherwise the runs between scalars that need escaping are copied whole.
+        let scalars = string.unicodeScalars
+        var runStart = scalars.startIndex
+        var index = runStart
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            let next = scalars.index(after: index)
+            if let escape = escapeText(scalar, asciiOnly: asciiOnly) {
+                if runStart < index { out.append(contentsOf: Substring(scalars[runStart..<index])) }
+                out += escape
+                runStart = next
             }
+            index = next
         }
+        if runStart < scalars.endIndex { out.append(contentsOf: Substring(scalars[runStart...])) }
         out += "\""
     }
 }
