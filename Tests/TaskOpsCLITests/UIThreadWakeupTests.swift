@@ -13,6 +13,21 @@ extension ProcessDriven {
             }
         }
 
+        /// The console process under the pane (any depth) and its UI thread, once both exist.
+        func findUIThread(_ tmux: TmuxSession, timeout: TimeInterval = 10) throws -> (Int32, Int32)? {
+            guard let pane = try tmux.panePID() else { return nil }
+            let deadline = Date().addingTimeInterval(timeout)
+            while Date() < deadline {
+                var pending = [pane]
+                while let pid = pending.popLast() {
+                    if let tid = Self.uiThread(of: pid) { return (pid, tid) }
+                    pending += ProcessTable.children(of: pid)
+                }
+                usleep(100_000)
+            }
+            return nil
+        }
+
         static func switches(_ pid: Int32, _ tid: Int32) -> Int? {
             guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/status", encoding: .utf8) else { return nil }
             return status.split(separator: "\n").filter { $0.contains("ctxt_switches") }
@@ -23,8 +38,7 @@ extension ProcessDriven {
             let console = try ConsoleInTmux()
             defer { console.close() }
             #expect(try console.waitUntilDrawn())
-            let pid = try #require(try console.tmux.programPID())
-            let tid = try #require(Self.uiThread(of: pid), "the UI thread is named taskops-ui")
+            let (pid, tid) = try #require(try findUIThread(console.tmux), "the UI thread is named taskops-ui")
             let before = try #require(Self.switches(pid, tid))
             Thread.sleep(forTimeInterval: 6)
             let after = try #require(Self.switches(pid, tid))
