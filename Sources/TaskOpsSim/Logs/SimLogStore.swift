@@ -18,7 +18,8 @@ public final class SimLogStore: SimLogWriting {
         public var creationTime: Int64
         public var storedBytes: Int64 = 0
         /// The retained events live in `storage[head...]`: dropping the oldest moves `head`, and the
-        /// storage is compacted only when the dropped part outgrows the rest (amortised O(1)).
+        /// storage is compacted once the dropped part (still holding its strings) reaches an eighth
+        /// of the limit: at most 12.5 % more than the limit is held, at eight moves per append.
         private var storage: [Stored] = []
         private var head = 0
         /// How many events retention has dropped from the front, ever: turns a position in
@@ -50,9 +51,10 @@ public final class SimLogStore: SimLogWriting {
             storedBytes += Int64(event.message.utf8.count)
             let excess = storage.count - head - limit
             if excess > 0 {
+                for dropped in storage[head..<(head + excess)] { storedBytes -= Int64(dropped.message.utf8.count) }
                 head += excess
                 droppedCount += excess
-                if head >= 1024 && head * 2 >= storage.count {
+                if head >= max(1024, limit / 8) {
                     storage.removeFirst(head)
                     head = 0
                 }
