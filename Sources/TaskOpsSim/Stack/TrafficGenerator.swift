@@ -3,14 +3,20 @@ import TaskOpsCore
 
 /// Realistic operator traffic, reproducible from a seed: creates with a priority mix, status walks
 /// (pending → in_progress → blocked/completed), deletes, and a slow simulated approver that decides
-/// tasks left waiting for approval longer than `approverPatience` (virtual seconds). Every action
-/// goes through the Task API entry point, so it is logged and metered like a real request.
+/// tasks left waiting for approval longer than `approverPatience` (virtual seconds). The table is
+/// held near `population` tasks: past it a create becomes a delete of a task finished more than
+/// `tidyDelay` ago (later than its approval executions look again: a task deleted under a waiting
+/// execution leaves it looping, as on the real stack). Every action goes through the Task API entry
+/// point, so it is logged and metered like a real request.
 public final class TrafficGenerator: @unchecked Sendable {
     let stack: SimStack
     var rng: SeededRandom
     let approverPatience: TimeInterval
     private let lock = NSLock()
     private var waitingSince: [String: Date] = [:]
+    private var finishedSince: [String: Date] = [:]
+    let population = 100
+    let tidyDelay: TimeInterval = 900
     static let users = ["alice", "bob", "carol", "dan", "erin", "ops-bot"]
     static let titles = ["Rotate API keys", "Patch base image", "Review IAM policy", "Renew TLS certificate", "Tune DynamoDB capacity",
                          "Investigate 5xx spike", "Update runbook", "Archive old logs", "Deploy release 2.4", "Backfill metrics",
@@ -28,21 +34,33 @@ public final class TrafficGenerator: @unchecked Sendable {
         lock.withLock {
             let roll = rng.next() % 100
             let tasks = currentTasks()
+            noteFinished(tasks)
+            if roll < 35 && tasks.count >= population { return delete(tasks) }
             if roll < 35 || tasks.isEmpty { return create() }
             if roll < 80 { return walk(tasks) }
-            if roll < 90 { return decide(tasks) }
+            if roll < 90 { return decide() }
             return delete(tasks)
         }
     }
 
-    private func request(_ method: String, _ path: String, _ body: JSONValue? = nil) -> SimResponse {
-        stack.handleTaskAPI(SimRequest(method: method, path: "/\(stack.names.env)\(path)", headers: [("Content-Type", "application/json")],
+    private func request(_ method: String, _ path: String, query: String = "", _ body: JSONValue? = nil) -> SimResponse {
+        stack.handleTaskAPI(SimRequest(method: method, path: "/\(stack.names.env)\(path)", query: query, headers: [("Content-Type", "application/json")],
                                        body: body.map { Array(JSONWriter.compact($0).utf8) } ?? []))
     }
 
-    private func currentTasks() -> [JSONValue] {
-        let response = request("GET", "/tasks", nil)
+    /// Every task, as far as one list reads (the API's default page is 20; it cannot page).
+    private func currentTasks(status: String? = nil) -> [JSONValue] {
+        let query = "limit=\(population * 5)" + (status.map { "&status=\($0)" } ?? "")
+        let response = request("GET", "/tasks", query: query)
         return (try? JSONParser.parse(response.bodyText))?["tasks"]?.arrayValue ?? []
+    }
+
+    private func noteFinished(_ tasks: [JSONValue]) {
+        let now = stack.now
+        let finished = Set(tasks.filter { ["completed", "approved", "rejected"].contains($0["status"]?.stringValue ?? "") }
+            .map { $0["taskId"]?.displayText ?? "" })
+        finishedSince = finishedSince.filter { finished.contains($0.key) }
+        for id in finished where finishedSince[id] == nil { finishedSince[id] = now }
     }
 
     private func create() -> Int {
@@ -56,7 +74,7 @@ public final class TrafficGenerator: @unchecked Sendable {
 
     private func walk(_ tasks: [JSONValue]) -> Int {
         let walkable = tasks.filter { ["pending", "in_progress", "blocked"].contains($0["status"]?.stringValue ?? "") }
-        guard !walkable.isEmpty else { return create() }
+        guard !walkable.isEmpty else { return tasks.count < population ? create() : decide() }
         let task = walkable[Int(rng.next() % UInt64(walkable.count))]
         let next: String
         switch task["status"]?.stringValue {
@@ -67,9 +85,12 @@ public final class TrafficGenerator: @unchecked Sendable {
         return request("PUT", "/tasks/\(task["taskId"]?.displayText ?? "")", .object(["status": .string(next)])).status
     }
 
-    private func decide(_ tasks: [JSONValue]) -> Int {
+    /// The approver reads the waiting tasks through the status index, as a queue view would.
+    private func decide() -> Int {
         let now = stack.now
-        let waiting = tasks.filter { $0["status"]?.stringValue == TaskStatus.pendingApproval }
+        let waiting = currentTasks(status: TaskStatus.pendingApproval)
+        let ids = Set(waiting.map { $0["taskId"]?.displayText ?? "" })
+        waitingSince = waitingSince.filter { ids.contains($0.key) }
         for task in waiting {
             let id = task["taskId"]?.displayText ?? ""
             let since = waitingSince[id] ?? now
@@ -79,12 +100,15 @@ public final class TrafficGenerator: @unchecked Sendable {
                 return request("PUT", "/tasks/\(id)", .object(["status": .string(rng.chance(0.7) ? "approved" : "rejected")])).status
             }
         }
-        return walk(tasks)
+        return 200
     }
 
     private func delete(_ tasks: [JSONValue]) -> Int {
-        let done = tasks.filter { ["completed", "approved", "rejected"].contains($0["status"]?.stringValue ?? "") }
-        guard !done.isEmpty, tasks.count > 25 else { return walk(tasks) }
+        let now = stack.now
+        let done = tasks.filter { task in
+            finishedSince[task["taskId"]?.displayText ?? ""].map { now.timeIntervalSince($0) >= tidyDelay } ?? false
+        }
+        guard !done.isEmpty, tasks.count > 25 else { return tasks.count < population ? walk(tasks) : decide() }
         let task = done[Int(rng.next() % UInt64(done.count))]
         return request("DELETE", "/tasks/\(task["taskId"]?.displayText ?? "")").status
     }
