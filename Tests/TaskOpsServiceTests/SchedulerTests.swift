@@ -77,6 +77,19 @@ final class TestClock: @unchecked Sendable {
         #expect(await scheduler.secondsUntilNextDue(cap: 0.25) == 0.25, "never past the tick, so a refresh is prompt")
     }
 
+    /// A refresh starts the poll itself rather than waiting for the loop's next wake (30 s here).
+    @Test func aRefreshPollsAtOnceWhileTheLoopSleeps() async throws {
+        let poller = ScriptedPoller(.tasks)
+        let scheduler = PollScheduler(store: StackStore(), entries: [.init(poller: poller, interval: 60)])
+        await scheduler.start(tick: 30)
+        defer { Task { await scheduler.stop() } }
+        for _ in 0..<200 where poller.calls < 1 { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(poller.calls == 1)
+        await scheduler.refresh(.tasks)
+        for _ in 0..<200 where poller.calls < 2 { try await Task.sleep(nanoseconds: 10_000_000) }
+        #expect(poller.calls == 2, "the refresh polled without waiting for the loop")
+    }
+
     @Test func notDueSourcesAreNotPolled() async {
         let store = StackStore()
         let clock = TestClock()

@@ -50,8 +50,8 @@ public actor PollScheduler {
     }
 
     /// Runs until `stop()`: starts what is due, then sleeps until the next poll falls due, at most
-    /// `tick` seconds (real time) so a `refresh()` is picked up promptly.
-    public func start(tick: TimeInterval = 0.25) {
+    /// `tick` seconds (real time), so a clock that jumps is noticed within a tick.
+    public func start(tick: TimeInterval = 1) {
         guard loop == nil else { return }
         loop = Task { [weak self] in
             while !Task.isCancelled {
@@ -92,9 +92,10 @@ public actor PollScheduler {
         return started
     }
 
-    /// Polls a source now (`:refresh`), unless it is in flight.
+    /// Polls a source now (`:refresh`), unless it is in flight: started here, not at the loop's next wake.
     public func refresh(_ source: SourceID?) {
         for key in entries.keys where source == nil || key == source { nextDue[key] = now() }
+        if loop != nil { runDue() }
     }
 
     private func run(_ entry: Entry, startedAt: Date) async {
