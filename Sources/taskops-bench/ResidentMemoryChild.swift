@@ -10,11 +10,9 @@ enum ResidentMemoryChild {
         let store = StackStore()
         let snapshot = LoadedState.snapshot(tasks: tasks, events: events)
         store.update { $0 = snapshot }
-        if ProcessInfo.processInfo.environment["RSSSTEPS"] != nil { print("store only:", ProcFile.residentBytes() ?? 0) }
         let state = ConsoleReducer.reduce(ConsoleState(header: LoadedState.header()), .snapshot(store.current())).0
         let grid = ConsoleRenderer.render(state, width: 200, height: 60, now: LoadedState.now)
         let resident = ProcFile.residentBytes() ?? 0
-        if let symbol = dlsym(nil, "malloc_stats") { unsafeBitCast(symbol, to: (@convention(c) () -> Void).self)() }
         returnFreedHeap()
         let trimmed = ProcFile.residentBytes() ?? 0
         print("\(resident) \(trimmed) \(grid.cells.count) \(state.snapshot.tasks.tasks.count + state.snapshot.events.events.count)")

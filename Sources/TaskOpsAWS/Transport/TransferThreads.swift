@@ -12,7 +12,7 @@ final class TransferThreads: @unchecked Sendable {
     private let condition = NSCondition()
     private var jobs: [() -> Void] = []
     private var idle = 0
-    private(set) var started = 0
+    private var started = 0
 
     init(idleLifetime: TimeInterval = 30, stackSize: Int = 1 << 20) {
         self.idleLifetime = idleLifetime

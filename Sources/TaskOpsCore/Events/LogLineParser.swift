@@ -124,7 +124,7 @@ public enum LogLineParser {
             let detailType = String(type)
             event.kind = .handlerLog
             if let json = try? JSONParser.parse(String(text)) {
-                        event.taskId = json["detail"]?["taskId"]?.displayText
+                event.taskId = json["detail"]?["taskId"]?.displayText
                 event.summary = ("Received " + summarize(detailType: detailType, detail: json["detail"])).withExactStorage
             }
             return

@@ -32,24 +32,21 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
         self.createdAt = createdAt
         self.updatedAt = updatedAt
         self.ttl = ttl
-        self.rawText = ""
-        if raw.isEmpty {
+        var item = raw
+        if item.isEmpty {
             // Built from fields: the item the API would return, in its order.
-            var object: JSONObject = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
-                                      "priority": .string(priority), "status": .string(status), "userId": .string(userId),
-                                      "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
-            if let ttl { object["ttl"] = .string(ttl) }
-            object["tags"] = .array(tags)
-            object["metadata"] = .object(metadata)
-            rawText = JSONWriter.compact(.object(object)).withExactStorage
-        } else {
-            rawText = JSONWriter.compact(.object(raw)).withExactStorage
+            item = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
+                    "priority": .string(priority), "status": .string(status), "userId": .string(userId),
+                    "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
+            if let ttl { item["ttl"] = .string(ttl) }
+            item["tags"] = .array(tags)
+            item["metadata"] = .object(metadata)
         }
+        rawText = JSONWriter.compact(.object(item)).withExactStorage
     }
 
     /// The whole item as received (or, for a task built from fields, its fields in the API's order).
     public var raw: JSONObject { (try? JSONParser.parse(rawText))?.objectValue ?? JSONObject() }
-    public var detailObject: JSONObject { raw }
     public var tags: [JSONValue] { raw["tags"]?.arrayValue ?? [] }
     public var metadata: JSONObject { raw["metadata"]?.objectValue ?? JSONObject() }
 

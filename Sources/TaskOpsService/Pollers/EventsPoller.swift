@@ -21,6 +21,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     let maxIdle: TimeInterval
     let primaryGroup: String?
     let groupsPerPoll: Int
+    let tokenCapacity: Double
     private let lock = NSLock()
     private var buffer: EventBuffer
     private var state: [String: GroupState] = [:]
@@ -59,7 +60,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         // With one group per poll a primary would take every read: it is only first among several.
         self.primaryGroup = self.groupsPerPoll > 1 ? primaryGroup.flatMap { groups.contains($0) ? $0 : nil } : nil
         self.buffer = EventBuffer(capacity: capacity)
-        self.tokens = Double(max(self.groupsPerPoll, min(maxPagesPerPoll, max(1, Int(callsPerSecond)))))
+        // Room for a poll's reads and a few pages, never below one call.
+        self.tokenCapacity = Double(max(self.groupsPerPoll, min(maxPagesPerPoll, max(1, Int(callsPerSecond)))))
+        self.tokens = tokenCapacity
         self.local = local
         for group in groups { state[group] = GroupState() }
     }
@@ -81,8 +84,6 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         if idle >= maxIdle { return 1e9 + idle }
         return (1 + s.recentEvents) * idle
     }
-
-    private var tokenCapacity: Double { Double(max(groupsPerPoll, min(maxPagesPerPoll, max(1, Int(callsPerSecond))))) }
 
     private func takeToken(now: Date) -> Bool {
         lock.withLock {

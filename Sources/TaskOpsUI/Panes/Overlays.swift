@@ -45,7 +45,7 @@ enum Overlays {
         case .tasks:
             let rows = PaneRows.tasks(state)
             guard rows.indices.contains(state.selected(.tasks)) else { return [] }
-            return JSONWriter.pretty(.object(rows[state.selected(.tasks)].detailObject)).split(separator: "\n").map(String.init)
+            return JSONWriter.pretty(.object(rows[state.selected(.tasks)].raw)).split(separator: "\n").map(String.init)
         case .events:
             let rows = PaneRows.events(state)
             guard rows.indices.contains(state.selected(.events)) else { return [] }

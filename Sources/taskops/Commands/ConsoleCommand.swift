@@ -55,12 +55,12 @@ struct ConsoleCommand: AsyncParsableCommand {
         let meter = CallMeter()
         let (clients, _) = CommandWiring.clients(target, meter: meter)
         var intervals = ServiceSettings()
-        intervals.tasksInterval = config.poll.tasks ?? 2
-        intervals.eventsInterval = config.poll.events ?? 2
-        intervals.approvalsInterval = config.poll.approvals ?? 2
-        intervals.metricsInterval = config.poll.metrics ?? 60
-        intervals.alarmsInterval = config.poll.alarms ?? 60
-        intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? 1
+        intervals.tasksInterval = config.poll.tasks ?? intervals.tasksInterval
+        intervals.eventsInterval = config.poll.events ?? intervals.eventsInterval
+        intervals.approvalsInterval = config.poll.approvals ?? intervals.approvalsInterval
+        intervals.metricsInterval = config.poll.metrics ?? intervals.metricsInterval
+        intervals.alarmsInterval = config.poll.alarms ?? intervals.alarmsInterval
+        intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? intervals.logsCallsPerSecond
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
                                   settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme,
                                                   charts: display.chartGlyphs, intervals: intervals))
