@@ -37,8 +37,10 @@ public final class ChildProcess: @unchecked Sendable {
     private var exitStatus: Int32?
 
     /// Starts `executable` (an absolute path) with `arguments`; `environment` nil inherits ours.
+    /// With `ownProcessGroup` the child leads a process group of its own, so the terminal's signals
+    /// (Ctrl-C, Ctrl-Z, a hang-up) reach us and not it.
     public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                stdin: Output = .discard, stdout: Output = .pipe, stderr: Output = .pipe) throws {
+                stdin: Output = .discard, stdout: Output = .pipe, stderr: Output = .pipe, ownProcessGroup: Bool = false) throws {
         // Pipes are made close-on-exec right after creation; holding one lock across creation and
         // spawn keeps a concurrent spawn of ours from inheriting the other's pipe in that instant.
         Self.spawnLock.lock()
@@ -82,7 +84,12 @@ public final class ChildProcess: @unchecked Sendable {
         sigemptyset(&defaults)
         for signal in [SIGPIPE, SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGCHLD, SIGTSTP, SIGTTIN, SIGTTOU, SIGWINCH] { sigaddset(&defaults, signal) }
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if ownProcessGroup {
+            flags |= POSIX_SPAWN_SETPGROUP
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }

@@ -6,13 +6,12 @@ import TaskOpsCLI
 import TaskOpsCore
 import TaskOpsService
 import TaskOpsSim
-import TaskOpsSimServer
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Run the console against the embedded simulator on a loopback port, with traffic.",
-        discussion: "The simulator is reached over HTTP exactly as AWS is. At the default time scale (10×) a high-priority task reaches the approval queue at once and its 300 s approval wait passes in 30 s.")
+        discussion: "The simulator (`taskops serve`) runs in a child process and is reached over HTTP exactly as AWS is. At the default time scale (10×) a high-priority task reaches the approval queue at once and its 300 s approval wait passes in 30 s.")
     @OptionGroup var display: DisplayOptions
     @Option(help: "Virtual seconds per real second.") var timeScale = 10.0
     @Option(help: "Operator actions per second of generated traffic (0 for none).") var traffic = 2.0
@@ -29,21 +28,16 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let names = StackNames()
-        let stack = SimStackFactory.make(.init(names: names, seed: seed, originalIAM: originalIam), clock: ScaledSimClock(scale: timeScale))
-        if let faults { stack.setFaults(try SimFaults.parse(faults)) }
-        let server = SimServer(stack: stack)
-        let port = try await server.start()
-        let endpoint = "http://127.0.0.1:\(port)"
-        let generator = TrafficGenerator(stack: stack, seed: seed)
-        let trafficTask = Task.detached { [traffic] in
-            guard traffic > 0 else { return }
-            for _ in 0..<6 { generator.step() }
-            while !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: UInt64(1_000_000_000 / traffic))
-                generator.step()
-            }
+        var serveArguments = ["--seed", String(seed), "--traffic", String(traffic), "--time-scale", String(timeScale), "--initial-actions", "6"]
+        if let faults { serveArguments += ["--faults", faults] }
+        if originalIam { serveArguments.append("--original-iam") }
+        let simulator: SimulatorChild
+        do { simulator = try SimulatorChild(arguments: serveArguments) } catch {
+            throw ValidationError("\(error)")
         }
-        var target = StackTarget(names: names, apiURL: endpoint + "/" + names.env, apiID: stack.apiId, endpointURL: endpoint, mode: .demo, readonly: readonly)
+        defer { simulator.stop() }
+        let endpoint = simulator.endpoint
+        var target = StackTarget(names: names, apiURL: endpoint + "/" + names.env, apiID: simulator.apiId, endpointURL: endpoint, mode: .demo, readonly: readonly)
         target.isConfigured = true
         let meter = CallMeter()
         let clients = StackClients(region: names.region, endpoints: .resolve(region: names.region, override: endpoint, environment: [:]),
@@ -57,7 +51,5 @@ struct DemoCommand: AsyncParsableCommand {
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
                                   settings: .init(mode: "DEMO", colorMode: display.color, ascii: display.ascii, theme: display.theme, charts: display.chartGlyphs,
                                                   intervals: intervals))
-        trafficTask.cancel()
-        await server.stop()
     }
 }

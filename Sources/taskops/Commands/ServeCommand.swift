@@ -20,6 +20,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Faults, e.g. api5xx=0.5,lambda-errors=0.2,ddb-throttle=0.3,latency-ms=3000.") var faults: String?
     @Option(help: "Verify SigV4 signatures against ACCESS_KEY:SECRET.") var auth: String?
     @Flag(help: "Reproduce the original Terraform's IAM defects.") var originalIam = false
+    /// `taskops demo` runs the simulator as its child: it stops when the console's end of its stdin
+    /// closes, however the console ended (even killed), and starts with a few actions so the panes
+    /// open with data.
+    @Flag(help: .hidden) var exitWhenStdinCloses = false
+    @Option(help: .hidden) var initialActions = 0
 
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0…65535") }
@@ -28,6 +33,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard timeScale > 0, timeScale <= 1000 else { throw ValidationError("--time-scale must be in (0, 1000]") }
         guard traffic >= 0, traffic <= 500 else { throw ValidationError("--traffic must be between 0 and 500 actions/s") }
+        guard (0...100).contains(initialActions) else { throw ValidationError("--initial-actions must be 0…100") }
         if let faults { do { _ = try SimFaults.parse(faults) } catch { throw ValidationError(error.description) } }
         if let auth, auth.split(separator: ":", maxSplits: 1).count != 2 { throw ValidationError("--auth must be ACCESS_KEY:SECRET") }
     }
@@ -49,6 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
               Task API:      \(endpoint)/\(env)/tasks
               AWS endpoint:  \(endpoint)   (CloudWatch, CloudWatch Logs, Step Functions)
               Admin:         \(endpoint)/_sim/health, \(endpoint)/_sim/faults
+              API id:        \(stack.apiId)
             Try:
               curl -s -X POST \(endpoint)/\(env)/tasks -H 'Content-Type: application/json' -d '{"title":"hello","userId":"me","priority":"high"}'
               AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url \(endpoint) logs filter-log-events --log-group-name /aws/lambda/\(names.functionName("create_task") ?? "") --region \(region)
@@ -59,20 +66,21 @@ struct ServeCommand: AsyncParsableCommand {
         // Written straight to the file descriptor: print() would sit in stdio's buffer when stdout is a pipe.
         FileHandle.standardOutput.write(Data(banner.utf8))
         let generator = TrafficGenerator(stack: stack, seed: seed)
-        let trafficTask = Task.detached { [traffic] in
+        let trafficTask = Task.detached { [traffic, initialActions] in
             guard traffic > 0 else { return }
+            for _ in 0..<initialActions { generator.step() }
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: UInt64(1_000_000_000 / traffic))
                 generator.step()
             }
         }
-        await waitForTermination()
+        await waitForTermination(orStdinClosing: exitWhenStdinCloses)
         trafficTask.cancel()
         await server.stop()
     }
 
-    /// Returns on SIGINT or SIGTERM.
-    func waitForTermination() async {
+    /// Returns on SIGINT or SIGTERM, or when stdin reaches its end if asked to.
+    func waitForTermination(orStdinClosing watchStdin: Bool) async {
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
@@ -85,6 +93,16 @@ struct ServeCommand: AsyncParsableCommand {
                 sources.append(source)
             }
             SignalSources.keep(sources)
+            if watchStdin {
+                Thread.detachNewThread {
+                    var byte: UInt8 = 0
+                    while true {
+                        let count = read(0, &byte, 1)
+                        if count == 0 || (count < 0 && errno != EINTR) { break }
+                    }
+                    if once.claim() { continuation.resume() }
+                }
+            }
         }
     }
 }
