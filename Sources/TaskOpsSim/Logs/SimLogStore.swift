@@ -2,15 +2,21 @@ import Foundation
 
 /// In-memory CloudWatch Logs: groups, streams and events.
 ///
-/// Retention: at most `maxEventsPerGroup` (default 50,000) events per group; older ones are dropped
-/// first, so memory stays flat however long `serve` runs.
+/// Retention: at most `maxEventsPerGroup` (default 50,000) events per group and `maxEvents`
+/// (default 200,000) in all; past either, the oldest go first (across groups, the group holding
+/// the oldest event gives it up), so memory stays flat however long `serve` runs.
 public final class SimLogStore: SimLogWriting {
     public struct Stored: Sendable {
-        public var eventId: String
+        /// Arrival order across the store: with the timestamp, it makes the event id.
+        public var sequence: UInt64
         public var stream: String
         public var timestamp: Int64
         public var ingestionTime: Int64
         public var message: String
+
+        /// Event ids sort by time then arrival, as CloudWatch's do (made when asked: a stored
+        /// string would cost more than most messages).
+        public var eventId: String { String(format: "%020lld%016llu", timestamp, sequence) }
     }
 
     public struct Group: Sendable {
@@ -34,6 +40,9 @@ public final class SimLogStore: SimLogWriting {
         /// The retained events, oldest first (indices start at `events.startIndex`, not 0).
         public var events: ArraySlice<Stored> { storage[head...] }
 
+        public var count: Int { storage.count - head }
+        var oldestTimestamp: Int64? { head < storage.count ? storage[head].timestamp : nil }
+
         /// Keeps the list sorted by timestamp and within `limit`. Appends are almost always in order
         /// or a few places from the end (a Lambda's END line is stamped after the next START), so the
         /// place is found by binary search and only the tail moves.
@@ -49,24 +58,32 @@ public final class SimLogStore: SimLogWriting {
                 storage.append(event)
             }
             storedBytes += Int64(event.message.utf8.count)
-            let excess = storage.count - head - limit
-            if excess > 0 {
-                for dropped in storage[head..<(head + excess)] { storedBytes -= Int64(dropped.message.utf8.count) }
-                head += excess
-                droppedCount += excess
-                if head >= max(1024, limit / 8) {
-                    storage.removeFirst(head)
-                    head = 0
-                }
+            dropOldest(storage.count - head - limit, limit: limit)
+        }
+
+        mutating func dropOldest(_ requested: Int, limit: Int) {
+            let excess = min(requested, storage.count - head)
+            guard excess > 0 else { return }
+            for dropped in storage[head..<(head + excess)] { storedBytes -= Int64(dropped.message.utf8.count) }
+            head += excess
+            droppedCount += excess
+            if head >= max(1024, limit / 8) {
+                storage.removeFirst(head)
+                head = 0
             }
         }
     }
 
     public private(set) var groups: [String: Group] = [:]
     public let maxEventsPerGroup: Int
+    public let maxEvents: Int
+    public private(set) var count = 0
     private var sequence: UInt64 = 0
 
-    public init(maxEventsPerGroup: Int = 50_000) { self.maxEventsPerGroup = maxEventsPerGroup }
+    public init(maxEventsPerGroup: Int = 50_000, maxEvents: Int = 200_000) {
+        self.maxEventsPerGroup = maxEventsPerGroup
+        self.maxEvents = max(1, maxEvents)
+    }
 
     public func createGroup(_ name: String, at timestampMillis: Int64) {
         if groups[name] == nil { groups[name] = Group(name: name, creationTime: timestampMillis) }
@@ -75,11 +92,15 @@ public final class SimLogStore: SimLogWriting {
     public func append(group: String, stream: String, message: String, timestampMillis: Int64) {
         createGroup(group, at: timestampMillis)
         sequence += 1
-        // Event ids sort by time then arrival, as CloudWatch's do.
-        let id = String(format: "%020lld%016llu", timestampMillis, sequence)
-        let event = Stored(eventId: id, stream: stream, timestamp: timestampMillis, ingestionTime: timestampMillis + 15, message: message)
+        let event = Stored(sequence: sequence, stream: stream, timestamp: timestampMillis, ingestionTime: timestampMillis + 15, message: message)
         // Mutated in place: a copy of the entry would copy its whole event list on every append.
+        let before = groups[group]?.count ?? 0
         groups[group, default: Group(name: group, creationTime: timestampMillis)].add(event, limit: maxEventsPerGroup)
+        count += (groups[group]?.count ?? 0) - before
+        if count > maxEvents, let oldest = groups.min(by: { ($0.value.oldestTimestamp ?? .max) < ($1.value.oldestTimestamp ?? .max) })?.key {
+            groups[oldest]?.dropOldest(count - maxEvents, limit: maxEventsPerGroup)
+            count = maxEvents
+        }
     }
 
     public func events(in group: String) -> [Stored] { Array(groups[group]?.events ?? []) }

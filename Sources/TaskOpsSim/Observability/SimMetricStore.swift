@@ -4,7 +4,8 @@ import TaskOpsCore
 /// Metric datapoints at 1-minute resolution, keyed by namespace, name and the exact dimension set.
 ///
 /// Retention: 24 hours of minutes per series (older minutes are dropped as new ones arrive), and
-/// at most 200 raw values per minute for percentiles — memory stays flat however long `serve` runs.
+/// at most 200 distinct values per minute, each with how often it came, for percentiles (a count
+/// metric, all ones, keeps one) — memory stays flat however long `serve` runs.
 public final class SimMetricStore {
     public struct Key: Hashable, Sendable {
         public var namespace: String
@@ -18,19 +19,29 @@ public final class SimMetricStore {
         }
     }
 
+    /// A value and how many times it was recorded.
+    public struct Sample: Sendable {
+        public var value: Double
+        public var count: Int
+    }
+
     public struct Minute: Sendable {
         public var sum = 0.0
         public var count = 0.0
         public var min = Double.infinity
         public var max = -Double.infinity
-        public var samples: [Double] = []
+        public var samples: [Sample] = []
 
         mutating func add(_ value: Double) {
             sum += value
             count += 1
             min = Swift.min(min, value)
             max = Swift.max(max, value)
-            if samples.count < SimMetricStore.maxSamplesPerMinute { samples.append(value) }
+            if let same = samples.lastIndex(where: { $0.value == value }) {
+                samples[same].count += 1
+            } else if samples.count < SimMetricStore.maxSamplesPerMinute {
+                samples.append(Sample(value: value, count: 1))
+            }
         }
     }
 
@@ -81,9 +92,16 @@ public final class SimMetricStore {
         case "SampleCount": return m.count
         default:
             guard stat.hasPrefix("p"), let p = Double(stat.dropFirst()), p >= 0, p <= 100, !m.samples.isEmpty else { return nil }
-            let sorted = m.samples.sorted()
-            let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
-            return sorted[Swift.min(sorted.count - 1, Swift.max(0, rank))]
+            let sorted = m.samples.sorted { $0.value < $1.value }
+            let total = sorted.reduce(0) { $0 + $1.count }
+            // The value at the rank-th recorded value (1-based, nearest rank).
+            let rank = Swift.max(1, Int((p / 100 * Double(total)).rounded(.up)))
+            var seen = 0
+            for sample in sorted {
+                seen += sample.count
+                if seen >= rank { return sample.value }
+            }
+            return sorted.last?.value
         }
     }
 
