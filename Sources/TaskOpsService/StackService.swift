@@ -27,6 +27,8 @@ public final class StackService: @unchecked Sendable {
     public let meter: CallMeter
     public let scheduler: PollScheduler
     public let decider: ApprovalDecider?
+    public let decisionWatch: DecisionWatch
+    private var watchTask: Task<Void, Never>?
     let tasks: (any TaskAPI)?
     let stepFunctions: any StepFunctionsAPI
     let metricsPoller: MetricsPoller
@@ -51,19 +53,34 @@ public final class StackService: @unchecked Sendable {
             .init(poller: metricsPoller, interval: settings.metricsInterval, aligned: settings.metricsInterval >= 60),
             .init(poller: AlarmsPoller(cloudWatch: cloudWatch, store: store, names: names), interval: settings.alarmsInterval, aligned: settings.alarmsInterval >= 60),
         ]
+        let audit = settings.auditLogPath.map(AuditLog.init(path:))
+        let watch = DecisionWatch(store: store, audit: audit, who: settings.who, serverNow: { clock.serverNow() }, localNow: settings.localNow)
+        decisionWatch = watch
         if let tasks {
             entries.append(.init(poller: TasksPoller(api: tasks, store: store, limit: settings.taskLimit), interval: settings.tasksInterval))
             entries.append(.init(poller: ApprovalsPoller(tasks: tasks, stepFunctions: stepFunctions, store: store,
                                                          stateMachineArn: stateMachineArn ?? names.stateMachineArn), interval: settings.approvalsInterval))
-            decider = ApprovalDecider(api: tasks, audit: settings.auditLogPath.map(AuditLog.init(path:)), who: settings.who, readonly: settings.readonly)
+            decider = ApprovalDecider(api: tasks, audit: audit, who: settings.who, readonly: settings.readonly,
+                                      onWritten: { id, decision, updatedAt in watch.add(taskId: id, decision: decision, updatedAt: updatedAt) })
         } else {
             decider = nil
         }
         scheduler = PollScheduler(store: store, entries: entries, now: settings.localNow, serverNow: { clock.serverNow() })
     }
 
-    public func start() async { await scheduler.start() }
-    public func stop() async { await scheduler.stop() }
+    public func start() async {
+        await scheduler.start()
+        // Each new snapshot (the events poller's among them) is a chance to settle a watched decision.
+        let watch = decisionWatch, changes = store.changes()
+        watchTask = Task.detached {
+            for await _ in changes where watch.watching > 0 { watch.check() }
+        }
+    }
+
+    public func stop() async {
+        watchTask?.cancel()
+        await scheduler.stop()
+    }
 
     /// The latest data, with the call meter folded in.
     public func snapshot() -> StackSnapshot {

@@ -31,9 +31,16 @@ public enum ApprovalCommands {
         return .ok
     }
 
-    public static func decide(_ context: CommandContext, _ decision: ApprovalDecision, ids: [String], audit: AuditLog?, who: String) async -> ExitStatus {
+    /// Decides each task, then for `settle` seconds reads the bus's records of the tasks for a
+    /// decision that raced one of ours in the same instant (see `DecisionWatch`).
+    public static func decide(_ context: CommandContext, _ decision: ApprovalDecision, ids: [String], audit: AuditLog?, who: String,
+                              settle: TimeInterval = 5) async -> ExitStatus {
         guard let tasks = context.tasks else { return context.fail("no Task API URL configured", .config) }
-        let decider = ApprovalDecider(api: tasks, audit: audit, who: who, readonly: context.target.readonly)
+        let store = StackStore()
+        let clock = context.clock
+        let watch = DecisionWatch(store: store, audit: audit, who: who, serverNow: { clock.serverNow() })
+        let decider = ApprovalDecider(api: tasks, audit: audit, who: who, readonly: context.target.readonly,
+                                      onWritten: { id, decision, updatedAt in watch.add(taskId: id, decision: decision, updatedAt: updatedAt) })
         var worst = ExitStatus.ok
         var results: [JSONValue] = []
         for id in ids {
@@ -56,7 +63,39 @@ public enum ApprovalCommands {
             }
             results.append(.object(line))
         }
+        let verdicts = await settleRaces(context, watch: watch, store: store, seconds: settle)
+        for (index, result) in results.enumerated() {
+            guard var line = result.objectValue, let id = line["taskId"]?.stringValue, let verdict = verdicts[id] else { continue }
+            let (kind, status, at) = verdict.auditResult
+            line["result"] = .string("conflict")
+            line["race"] = .string(kind)
+            line["otherDecision"] = .string(status)
+            line["otherUpdatedAt"] = .string(at)
+            results[index] = .object(line)
+            if !context.json { context.output.error("taskops: \(context.measure.sanitize(verdict.summary))") }
+            if worst == .ok { worst = .conflict }
+        }
         if context.json { context.output.print(JSONWriter.compact(.array(results))) }
         return worst
+    }
+
+    /// Reads the bus's catch-all log group once a second for `seconds`, while any decision is watched.
+    static func settleRaces(_ context: CommandContext, watch: DecisionWatch, store: StackStore, seconds: TimeInterval) async -> [String: DecisionVerdict] {
+        guard seconds > 0, watch.watching > 0, let logs = context.logs else { return [:] }
+        let group = context.target.names.eventsLogGroup
+        let poller = EventsPoller(logs: logs, store: store, clock: context.clock, groups: [group], primaryGroup: group, groupsPerPoll: 1)
+        let deadline = Date().addingTimeInterval(seconds)
+        var verdicts: [String: DecisionVerdict] = [:]
+        var warned = false
+        while watch.watching > 0 {
+            do { try await poller.poll() } catch {
+                if !warned, !context.json { context.output.error("taskops: cannot check \(group) for a decision made at the same instant: \(context.measure.sanitize(error.description))") }
+                warned = true
+            }
+            for verdict in watch.check() { verdicts[verdict.taskId] = verdict }
+            guard Date() < deadline else { break }
+            try? await Task.sleep(nanoseconds: 1_000_000_000)
+        }
+        return verdicts
     }
 }

@@ -99,6 +99,8 @@ public struct ApprovalsSnapshot: Sendable {
     /// Oldest first.
     public var pending: [PendingApproval]
     public var freshness: SourceFreshness
+    /// Decisions of this console that raced another, by task id (see `DecisionWatch`).
+    public var verdicts: [String: DecisionVerdict] = [:]
 
     public init(generation: Int = 0, pending: [PendingApproval] = [], freshness: SourceFreshness = SourceFreshness(source: .approvals)) {
         self.generation = generation

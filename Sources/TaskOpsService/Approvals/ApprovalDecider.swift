@@ -4,20 +4,26 @@ import TaskOpsCore
 /// Approves or rejects tasks waiting for a decision. The API has no conditional write, so each
 /// decision re-reads the task just before writing and refuses with a conflict when it is no longer
 /// `pending_approval` (someone else decided), and reads it again after writing to catch a decision
-/// that landed in between. Every attempt is written to the audit log.
+/// that landed in between. Every attempt is written to the audit log. Two decisions in the same
+/// instant can both pass those reads; `onWritten` hands each write to a `DecisionWatch`, which
+/// settles the race from the bus's records of the task.
 public struct ApprovalDecider: Sendable {
     let api: any TaskAPI
     let audit: AuditLog?
     let who: String
     let readonly: Bool
     let now: @Sendable () -> Date
+    /// Called after each write the API accepted, with the task's `updatedAt` that write produced.
+    let onWritten: (@Sendable (_ taskId: String, _ decision: ApprovalDecision, _ updatedAt: String) -> Void)?
 
-    public init(api: any TaskAPI, audit: AuditLog?, who: String, readonly: Bool, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(api: any TaskAPI, audit: AuditLog?, who: String, readonly: Bool, now: @escaping @Sendable () -> Date = { Date() },
+                onWritten: (@Sendable (String, ApprovalDecision, String) -> Void)? = nil) {
         self.api = api
         self.audit = audit
         self.who = who
         self.readonly = readonly
         self.now = now
+        self.onWritten = onWritten
     }
 
     public static func caller(environment: [String: String]) -> String {
@@ -42,7 +48,8 @@ public struct ApprovalDecider: Sendable {
         do {
             let current = try await api.getTask(id: taskId)
             guard current.status == TaskStatus.pendingApproval else { return .conflict(currentStatus: current.status) }
-            _ = try await api.updateTask(id: taskId, changes: TaskChanges(status: decision.rawValue))
+            let written = try await api.updateTask(id: taskId, changes: TaskChanges(status: decision.rawValue))
+            onWritten?(taskId, decision, written.updatedAt)
             // Read once more: another decider that wrote between our read and now has won, and
             // this one must say so rather than report a decision that no longer stands.
             let after = try await api.getTask(id: taskId)

@@ -25,6 +25,17 @@ public final class AuditLog: @unchecked Sendable {
             result["result"] = .string("error")
             result["error"] = .string("\(error.code): \(error.message)")
         }
+        write(who: who, decision: decision, taskId: taskId, at: at, result: result)
+    }
+
+    /// Records what a decision's race came to, found after the attempt itself was recorded.
+    public func append(who: String, verdict: DecisionVerdict, at: Date) {
+        let (result, status, other) = verdict.auditResult
+        write(who: who, decision: verdict.decision, taskId: verdict.taskId, at: at,
+              result: ["result": .string(result), "otherDecision": .string(status), "otherUpdatedAt": .string(other)])
+    }
+
+    private func write(who: String, decision: ApprovalDecision, taskId: String, at: Date, result: JSONObject) {
         var line: JSONObject = ["time": .string(StackTime.isoMillisZ(at)), "who": .string(who), "action": .string(decision == .approve ? "approve" : "reject"),
                                 "taskId": .string(taskId)]
         for (key, value) in result { line[key] = value }

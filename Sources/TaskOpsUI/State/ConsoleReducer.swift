@@ -7,6 +7,10 @@ public enum ConsoleReducer {
         switch input {
         case .snapshot(let snapshot):
             s.snapshot = snapshot
+            for (id, verdict) in snapshot.approvals.verdicts where s.outcomes[id] != verdict.rowText {
+                s.outcomes[id] = verdict.rowText
+                s.flash = verdict.summary
+            }
             clampSelections(&s)
             if s.following { s.selection[.events] = max(0, PaneRows.count(.events, s) - 1) }
             return (s, [])

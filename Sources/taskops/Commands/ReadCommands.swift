@@ -20,9 +20,10 @@ struct ApproveCommand: AsyncParsableCommand {
     @OptionGroup var stack: StackOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "Task ids.") var ids: [String]
+    @Option(help: DecisionRunner.settleHelp) var settle = 5.0
 
     func run() async throws {
-        try await DecisionRunner.run(.approve, ids: ids, stack: stack, json: output.json)
+        try await DecisionRunner.run(.approve, ids: ids, stack: stack, json: output.json, settle: settle)
     }
 }
 
@@ -31,19 +32,23 @@ struct RejectCommand: AsyncParsableCommand {
     @OptionGroup var stack: StackOptions
     @OptionGroup var output: OutputOptions
     @Argument(help: "Task ids.") var ids: [String]
+    @Option(help: DecisionRunner.settleHelp) var settle = 5.0
 
     func run() async throws {
-        try await DecisionRunner.run(.reject, ids: ids, stack: stack, json: output.json)
+        try await DecisionRunner.run(.reject, ids: ids, stack: stack, json: output.json, settle: settle)
     }
 }
 
 enum DecisionRunner {
-    static func run(_ decision: ApprovalDecision, ids: [String], stack: StackOptions, json: Bool) async throws {
+    static let settleHelp = ArgumentHelp("Seconds to read the bus's records afterwards for a decision made at the same instant (0 skips).")
+
+    static func run(_ decision: ApprovalDecision, ids: [String], stack: StackOptions, json: Bool, settle: Double) async throws {
         guard !ids.isEmpty else { throw ValidationError("give at least one task id") }
+        guard settle >= 0, settle <= 600 else { throw ValidationError("--settle must be 0…600 seconds") }
         let context = try await CommandWiring.context(stack, json: json)
         let env = CommandWiring.environment
         let status = await ApprovalCommands.decide(context, decision, ids: ids, audit: AuditLog(path: AuditLog.defaultPath(environment: env)),
-                                                   who: ApprovalDecider.caller(environment: env))
+                                                   who: ApprovalDecider.caller(environment: env), settle: settle)
         try CommandWiring.exit(status)
     }
 }
