@@ -1,4 +1,44 @@
 #include "CNcurses.h"
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include <term.h>
+
+static struct termios saved_modes;
+static int saved_modes_ok = 0;
+static char restore_bytes[1024];
+static size_t restore_length = 0;
+
+void taskops_save_terminal_modes(void) { saved_modes_ok = tcgetattr(STDIN_FILENO, &saved_modes) == 0; }
+
+static void add_restore(const char *bytes) {
+    if (bytes == NULL || bytes == (char *)-1) return;
+    size_t n = strlen(bytes);
+    if (restore_length + n >= sizeof restore_bytes) return;
+    memcpy(restore_bytes + restore_length, bytes, n);
+    restore_length += n;
+}
+
+void taskops_prepare_emergency_restore(void) {
+    restore_length = 0;
+    /* CAN ends any escape sequence a draw was in the middle of writing. */
+    add_restore("\x18");
+    add_restore(tigetstr("sgr0"));
+    add_restore("\x1b[?1000l\x1b[?1002l\x1b[?1003l\x1b[?1006l");
+    add_restore(tigetstr("cnorm"));
+    add_restore(tigetstr("rmkx"));
+    add_restore(tigetstr("rmcup"));
+}
+
+void taskops_emergency_restore(void) {
+    size_t done = 0;
+    while (done < restore_length) {
+        ssize_t n = write(STDOUT_FILENO, restore_bytes + done, restore_length - done);
+        if (n <= 0) break;
+        done += (size_t)n;
+    }
+    if (saved_modes_ok) tcsetattr(STDIN_FILENO, TCSANOW, &saved_modes);
+}
 
 WINDOW *taskops_stdscr(void) { return stdscr; }
 int taskops_lines(void) { return LINES; }

@@ -12,6 +12,12 @@
 #include <langinfo.h>
 
 /* Functions for what ncurses exposes only as macros or globals. */
+
+/* A restore for fatal signals, safe inside a handler (endwin() is not): the terminal modes saved
+   before curses started, and the bytes that leave the alternate screen, keypad and mouse modes. */
+void taskops_save_terminal_modes(void);
+void taskops_prepare_emergency_restore(void);
+void taskops_emergency_restore(void);
 WINDOW *taskops_stdscr(void);
 int taskops_lines(void);
 int taskops_cols(void);

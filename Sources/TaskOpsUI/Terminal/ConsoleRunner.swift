@@ -24,8 +24,10 @@ private func noteResize(_ signal: Int32) {
     wakeFromSignal()
 }
 
+/// A fatal signal may land in the middle of a curses call; `endwin()` is not safe there, so the
+/// terminal is put back with bytes and modes prepared at start.
 private func restoreAndDie(_ signal: Int32) {
-    _ = endwin()
+    taskops_emergency_restore()
     Foundation.signal(signal, SIG_DFL)
     raise(signal)
 }

@@ -14,6 +14,7 @@ public final class NcursesScreen: TerminalScreen {
     public init(colorMode: String, environment: [String: String], theme: Theme = .fallback) {
         setlocale(LC_ALL, "")
         unicode = taskops_is_utf8_locale() != 0
+        taskops_save_terminal_modes()
         _ = initscr()
         _ = cbreak()
         _ = noecho()
@@ -31,6 +32,7 @@ public final class NcursesScreen: TerminalScreen {
             apply(theme)
         }
         _ = mousemask(taskops_button1_mask(), nil)
+        taskops_prepare_emergency_restore()
         atexit { _ = endwin() }
     }
 
