@@ -135,7 +135,16 @@ final class TestClock: @unchecked Sendable {
         buffer.insert([e("d", 4)])
         #expect(buffer.events.map(\.id) == ["b", "c", "d"])
         #expect(buffer.dropped == 1)
-        #expect(buffer.contains("b") && !buffer.contains("a"), "what the poller skips parsing is exactly what it holds")
+        #expect(buffer.contains("b", timestamp: 2) && !buffer.contains("a", timestamp: 1), "what the poller skips parsing is exactly what it holds")
+    }
+
+    @Test func eventBufferTellsApartEventsOfOneMillisecondAndDropsRepeatsInABatch() {
+        var buffer = EventBuffer(capacity: 100)
+        func e(_ id: String, _ t: Int64) -> TaskEvent { TaskEvent(id: id, timestamp: t, logGroup: "g", source: "s", kind: .other, summary: "", raw: id) }
+        #expect(buffer.insert([e("x2", 5), e("x1", 5), e("x2", 5), e("y", 4)]) == 3)
+        #expect(buffer.insert([e("x3", 5), e("x1", 5), e("y", 4), e("z", 6)]) == 2)
+        #expect(buffer.events.map(\.id) == ["y", "x1", "x2", "x3", "z"])
+        #expect(buffer.contains("x3", timestamp: 5) && !buffer.contains("x3", timestamp: 6) && !buffer.contains("x4", timestamp: 5))
     }
 
     @Test func callMeterEstimatesCost() {

@@ -3,11 +3,17 @@ import Foundation
 /// Turns CloudWatch Logs events of the stack's log groups into typed `TaskEvent`s.
 /// Never fails: a line it does not understand becomes an `.other` (or `.error`) event with the raw text.
 public enum LogLineParser {
+    /// What a line says, worked out before the event is made (once, packed).
+    struct Reading {
+        var kind: TaskEventKind = .other
+        var taskId: String?
+        var summary: String
+    }
+
     public static func parse(_ event: LogEvent) -> TaskEvent {
         let source = sourceName(ofGroup: event.logGroup)
         let message = event.message.cheaplyTrimming(.newlines)
-        var result = TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: source,
-                               kind: .other, summary: message, raw: event.message)
+        var result = Reading(summary: message)
         if event.logGroup.hasPrefix("/aws/events/") {
             parseEventBridgeRecord(message, into: &result)
         } else if event.logGroup.hasPrefix("/aws/vendedlogs/states/") {
@@ -17,14 +23,20 @@ public enum LogLineParser {
         } else {
             parseLambdaLine(message, into: &result)
         }
-        return result
+        return TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: source, kind: result.kind,
+                         taskId: result.taskId, summary: result.summary, raw: event.message)
+    }
+
+    /// Whether a group's lines are whole JSON records (the bus's, the workflow's, the access log's).
+    public static func carriesRecords(group: String) -> Bool {
+        group.hasPrefix("/aws/events/") || group.hasPrefix("/aws/vendedlogs/states/") || group.hasPrefix("/aws/apigateway/")
     }
 
     /// The JSON a line carries: the whole record in the bus's, the workflow's and the access
     /// logs; what follows `Received … event: ` in a handler's line. Nil for anything else.
     public static func payload(of raw: String, group: String) -> JSONValue? {
         let message = raw.cheaplyTrimming(.newlines)
-        if group.hasPrefix("/aws/events/") || group.hasPrefix("/aws/vendedlogs/states/") || group.hasPrefix("/aws/apigateway/") {
+        if carriesRecords(group: group) {
             guard let json = try? JSONParser.parse(message), json.objectValue != nil else { return nil }
             return json
         }
@@ -68,13 +80,13 @@ public enum LogLineParser {
         "TaskDeleted": .taskDeleted, "TaskApproved": .taskApproved, "TaskRejected": .taskRejected,
     ]
 
-    static func parseEventBridgeRecord(_ message: String, into event: inout TaskEvent) {
+    static func parseEventBridgeRecord(_ message: String, into event: inout Reading) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
         let detailType = object["detail-type"]?.stringValue ?? ""
         event.kind = eventKinds[detailType] ?? .other
         let detail = object["detail"]
         event.taskId = detail?["taskId"]?.displayText
-        event.summary = summarize(detailType: detailType, detail: detail).withExactStorage
+        event.summary = summarize(detailType: detailType, detail: detail)
     }
 
     static func summarize(detailType: String, detail: JSONValue?) -> String {
@@ -91,7 +103,7 @@ public enum LogLineParser {
         }
     }
 
-    static func parseWorkflowRecord(_ message: String, into event: inout TaskEvent) {
+    static func parseWorkflowRecord(_ message: String, into event: inout Reading) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
         event.kind = .workflow
         let type = object["type"]?.stringValue ?? "?"
@@ -102,20 +114,20 @@ public enum LogLineParser {
         if let input = details?["input"]?.stringValue, let parsed = try? JSONParser.parse(input) {
             event.taskId = parsed["detail"]?["taskId"]?.displayText
         }
-        event.summary = [type, state, execution.isEmpty ? nil : "(\(execution))"].compactMap { $0 }.joined(separator: " ").withExactStorage
+        event.summary = [type, state, execution.isEmpty ? nil : "(\(execution))"].compactMap { $0 }.joined(separator: " ")
     }
 
-    static func parseAccessRecord(_ message: String, into event: inout TaskEvent) {
+    static func parseAccessRecord(_ message: String, into event: inout Reading) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
         event.kind = .apiAccess
         let status = object["status"]?.displayText ?? "?"
-        event.summary = "\(object["routeKey"]?.displayText ?? "?") → \(status)".withExactStorage
+        event.summary = "\(object["routeKey"]?.displayText ?? "?") → \(status)"
         if let code = Int(status), code >= 500 { event.kind = .error }
     }
 
     static let lifecyclePrefixes = ["START RequestId:", "END RequestId:", "REPORT RequestId:", "INIT_START", "INIT_REPORT"]
 
-    static func parseLambdaLine(_ message: String, into event: inout TaskEvent) {
+    static func parseLambdaLine(_ message: String, into event: inout Reading) {
         if lifecyclePrefixes.contains(where: { message.hasPrefix($0) }) {
             event.kind = .lambdaLifecycle
             return
@@ -125,7 +137,7 @@ public enum LogLineParser {
             event.kind = .handlerLog
             if let json = try? JSONParser.parse(String(text)) {
                 event.taskId = json["detail"]?["taskId"]?.displayText
-                event.summary = ("Received " + summarize(detailType: detailType, detail: json["detail"])).withExactStorage
+                event.summary = ("Received " + summarize(detailType: detailType, detail: json["detail"]))
             }
             return
         }

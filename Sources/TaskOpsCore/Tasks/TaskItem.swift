@@ -1,65 +1,91 @@
 /// A task as the Task API returns it. Values are read leniently: the API returns numbers as
 /// strings on get/list and as numbers on create, and stored items may hold anything.
 ///
-/// The item as received is held as its compact JSON text, parsed again when asked for (a detail
-/// view, `--json`): the console holds many tasks and a parsed tree costs about twice the text.
+/// The item as received is held packed (`PackedJSONObject`: keys in a shared shape, ids and
+/// timestamps as bytes, repeated values shared) and its fields are read from it when asked: the
+/// console holds 100k tasks, and strings for every field cost several times the packed item.
 public struct TaskItem: Sendable, Hashable, Identifiable {
-    public var taskId: String
-    public var title: String
-    public var description: String
-    public var priority: String
-    public var status: String
-    public var userId: String
-    /// Naive UTC ISO-8601 as the API writes it (`2026-11-24T10:11:12.123456`).
-    public var createdAt: String
-    public var updatedAt: String
-    /// Epoch seconds as text (a number on create, a string elsewhere).
-    public var ttl: String?
-    /// The whole item, keys in the order received, as compact JSON.
-    public private(set) var rawText: String
+    private var item: PackedJSONObject
+
+    /// Values that repeat across tasks, kept once in a shared table.
+    static let sharedKeys: Set<String> = ["priority", "status", "userId"]
 
     public var id: String { taskId }
 
     public init(taskId: String, title: String, description: String = "", priority: String = "medium", status: String = "pending",
                 userId: String, createdAt: String, updatedAt: String, ttl: String? = nil, tags: [JSONValue] = [],
-                metadata: JSONObject = JSONObject(), raw: JSONObject = JSONObject()) {
-        self.taskId = taskId
-        self.title = title
-        self.description = description
-        self.priority = priority
-        self.status = status
-        self.userId = userId
-        self.createdAt = createdAt
-        self.updatedAt = updatedAt
-        self.ttl = ttl
-        var item = raw
-        if item.isEmpty {
-            // Built from fields: the item the API would return, in its order.
-            item = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
-                    "priority": .string(priority), "status": .string(status), "userId": .string(userId),
-                    "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
-            if let ttl { item["ttl"] = .string(ttl) }
-            item["tags"] = .array(tags)
-            item["metadata"] = .object(metadata)
-        }
-        rawText = JSONWriter.compact(.object(item)).withExactStorage
+                metadata: JSONObject = JSONObject()) {
+        // The item the API would return, in its order.
+        var object: JSONObject = ["taskId": .string(taskId), "title": .string(title), "description": .string(description),
+                                  "priority": .string(priority), "status": .string(status), "userId": .string(userId),
+                                  "createdAt": .string(createdAt), "updatedAt": .string(updatedAt)]
+        if let ttl { object["ttl"] = .string(ttl) }
+        object["tags"] = .array(tags)
+        object["metadata"] = .object(metadata)
+        item = PackedJSONObject(object, internedKeys: Self.sharedKeys)
     }
-
-    /// The whole item as received (or, for a task built from fields, its fields in the API's order).
-    public var raw: JSONObject { (try? JSONParser.parse(rawText))?.objectValue ?? JSONObject() }
-    public var tags: [JSONValue] { raw["tags"]?.arrayValue ?? [] }
-    public var metadata: JSONObject { raw["metadata"]?.objectValue ?? JSONObject() }
 
     /// Reads a task from an API object; nil when it has no usable `taskId`.
     public init?(json: JSONObject) {
         guard let id = json["taskId"]?.displayText, !id.isEmpty else { return nil }
-        func text(_ key: String) -> String { json[key].map { $0.displayText } ?? "" }
-        self.init(
-            taskId: id, title: text("title"), description: text("description"),
-            priority: json["priority"] == nil ? "medium" : text("priority"),
-            status: text("status"), userId: text("userId"), createdAt: text("createdAt"), updatedAt: text("updatedAt"),
-            ttl: json["ttl"].map { $0.displayText }, raw: json)
+        item = PackedJSONObject(json, internedKeys: Self.sharedKeys)
     }
+
+    private func text(_ key: String) -> String { item.text(key) ?? "" }
+
+    /// Sets one field of the item (appended when the item had none).
+    private mutating func set(_ key: String, _ value: String?) {
+        var object = item.object
+        object[key] = value.map { .string($0) }
+        item = PackedJSONObject(object, internedKeys: Self.sharedKeys)
+    }
+
+    public var taskId: String {
+        get { text("taskId") }
+        set { set("taskId", newValue) }
+    }
+    public var title: String {
+        get { text("title") }
+        set { set("title", newValue) }
+    }
+    public var description: String {
+        get { text("description") }
+        set { set("description", newValue) }
+    }
+    /// `medium` when the item has none (the API's default).
+    public var priority: String {
+        get { item.text("priority") ?? "medium" }
+        set { set("priority", newValue) }
+    }
+    public var status: String {
+        get { text("status") }
+        set { set("status", newValue) }
+    }
+    public var userId: String {
+        get { text("userId") }
+        set { set("userId", newValue) }
+    }
+    /// Naive UTC ISO-8601 as the API writes it (`2026-11-24T10:11:12.123456`).
+    public var createdAt: String {
+        get { text("createdAt") }
+        set { set("createdAt", newValue) }
+    }
+    public var updatedAt: String {
+        get { text("updatedAt") }
+        set { set("updatedAt", newValue) }
+    }
+    /// Epoch seconds as text (a number on create, a string elsewhere).
+    public var ttl: String? {
+        get { item.text("ttl") }
+        set { set("ttl", newValue) }
+    }
+
+    /// The whole item, keys in the order received, as compact JSON.
+    public var rawText: String { item.compactText }
+    /// The whole item as received (or, for a task built from fields, its fields in the API's order).
+    public var raw: JSONObject { item.object }
+    public var tags: [JSONValue] { item["tags"]?.arrayValue ?? [] }
+    public var metadata: JSONObject { item["metadata"]?.objectValue ?? JSONObject() }
 }
 
 /// What `POST /tasks` takes.

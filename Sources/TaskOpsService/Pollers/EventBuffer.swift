@@ -2,23 +2,39 @@ import TaskOpsCore
 
 /// Events in timestamp order, de-duplicated by eventId, bounded: when full the oldest are dropped
 /// and counted (never silently).
+///
+/// An event's timestamp never changes, so whether one is held is a binary search by timestamp
+/// and a look at the few held at that millisecond: no set of 100k ids beside the events.
 public struct EventBuffer: Sendable {
     public private(set) var events: [TaskEvent] = []
     public private(set) var dropped = 0
     public let capacity: Int
-    private var seen: Set<String> = []
 
     public init(capacity: Int = 100_000) { self.capacity = max(1, capacity) }
 
-    /// Whether an event with this eventId is held now.
-    public func contains(_ id: String) -> Bool { seen.contains(id) }
+    /// Whether the event with this eventId and timestamp is held now.
+    public func contains(_ id: String, timestamp: Int64) -> Bool {
+        var index = Self.firstIndex(in: events, notBefore: timestamp)
+        while index < events.count, events[index].timestamp == timestamp {
+            if events[index].id == id { return true }
+            index += 1
+        }
+        return false
+    }
 
     /// Adds new events; returns how many were new.
     @discardableResult
     public mutating func insert(_ incoming: [TaskEvent]) -> Int {
-        let fresh = incoming.filter { seen.insert($0.id).inserted }
-        guard !fresh.isEmpty else { return 0 }
-        let sorted = fresh.sorted { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }
+        var sorted: [TaskEvent] = []
+        sorted.reserveCapacity(incoming.count)
+        var previous: (Int64, String)?
+        for event in incoming.sorted(by: { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }) {
+            let key = (event.timestamp, event.id)
+            if let previous, previous == key { continue }
+            previous = key
+            if !contains(key.1, timestamp: key.0) { sorted.append(event) }
+        }
+        guard !sorted.isEmpty else { return 0 }
         if let last = events.last, let first = sorted.first, (first.timestamp, first.id) >= (last.timestamp, last.id) {
             events.append(contentsOf: sorted)
         } else if let first = sorted.first {
@@ -29,11 +45,20 @@ public struct EventBuffer: Sendable {
         }
         if events.count > capacity {
             let excess = events.count - capacity
-            for event in events.prefix(excess) { seen.remove(event.id) }
             events.removeFirst(excess)
             dropped += excess
         }
-        return fresh.count
+        return sorted.count
+    }
+
+    /// The index of the first held event at or after `timestamp` (binary search).
+    static func firstIndex(in events: [TaskEvent], notBefore timestamp: Int64) -> Int {
+        var low = 0, high = events.count
+        while low < high {
+            let mid = (low + high) / 2
+            if events[mid].timestamp < timestamp { low = mid + 1 } else { high = mid }
+        }
+        return low
     }
 
     /// The index of the first held event ordered at or after `event` (binary search).

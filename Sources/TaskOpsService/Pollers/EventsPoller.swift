@@ -136,7 +136,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         // local clock that runs ahead, so the coverage claimed is the earlier of the two readings.
         let readThrough = min(serverNow, serverMillis())
         // Each read overlaps the last by `overlap`: parse only the events not already held.
-        let unseen = lock.withLock { collected.filter { !buffer.contains($0.eventId) } }
+        let unseen = lock.withLock { collected.filter { !buffer.contains($0.eventId, timestamp: $0.timestamp) } }
         let typed = unseen.map(LogLineParser.parse)
         let (snapshotEvents, dropped): ([TaskEvent], Int) = lock.withLock {
             let added = buffer.insert(typed)

@@ -1,0 +1,254 @@
+import Foundation
+
+/// Packs and unpacks `PackedJSONObject` values (the formats are described on `PackedEncoding`).
+enum PackedCoder {
+    static func pack(_ object: JSONObject, internedKeys: Set<String>, into bytes: inout [UInt8]) -> PackedShape {
+        var keys: [String] = []
+        var encodings: [PackedEncoding] = []
+        keys.reserveCapacity(object.count)
+        encodings.reserveCapacity(object.count)
+        for (key, value) in object {
+            keys.append(key)
+            encodings.append(pack(value, shared: internedKeys.contains(key), internedKeys: internedKeys, into: &bytes))
+        }
+        return PackedTables.shared.shape(keys: keys, encodings: encodings)
+    }
+
+    static func pack(_ value: JSONValue, shared: Bool, internedKeys: Set<String>, into bytes: inout [UInt8]) -> PackedEncoding {
+        switch value {
+        case .null: return .null
+        case .bool(let b): return b ? .yes : .no
+        case .string(let s):
+            if let uuid = uuidBytes(s) { bytes += uuid; return .uuid }
+            if let time = microTimeBytes(s) { bytes += time; return .microTime }
+            if shared, let id = PackedTables.shared.string(s) { append(id, 2, &bytes); return .sharedString }
+            if let digits = digitBytes(s) { bytes += digits; return .digits }
+            appendLength(s.utf8.count, &bytes)
+            bytes += s.utf8
+            return .string
+        case .object(let nested) where !nested.isEmpty:
+            return .object(pack(nested, internedKeys: internedKeys, into: &bytes))
+        default:
+            let text = JSONWriter.compact(value)
+            if text.utf8.count <= 64, let id = PackedTables.shared.fragment(text) { append(id, 2, &bytes); return .sharedFragment }
+            appendLength(text.utf8.count, &bytes)
+            bytes += text.utf8
+            return .fragment
+        }
+    }
+
+    static func unpack(_ shape: PackedShape, from reader: inout PackedReader) -> JSONObject {
+        var object = JSONObject()
+        for (key, encoding) in zip(shape.keys, shape.encodings) { object[key] = value(encoding, from: &reader) }
+        return object
+    }
+
+    static func value(_ encoding: PackedEncoding, from reader: inout PackedReader) -> JSONValue {
+        switch encoding {
+        case .null: return .null
+        case .yes: return .bool(true)
+        case .no: return .bool(false)
+        case .uuid: return .string(uuidText(reader.take(16)))
+        case .microTime: return .string(microTimeText(year: reader.uint(2), rest: reader.uint(8)))
+        case .digits:
+            let count = Int(reader.byte())
+            return .string(digitText(reader.take((count + 1) / 2), count: count))
+        case .sharedString: return .string(PackedTables.shared.string(at: Int(reader.uint(2))))
+        case .sharedFragment: return parsed(PackedTables.shared.fragment(at: Int(reader.uint(2))))
+        case .string: return .string(String(decoding: reader.take(reader.length()), as: UTF8.self))
+        case .fragment: return parsed(String(decoding: reader.take(reader.length()), as: UTF8.self))
+        case .object(let shape): return .object(unpack(shape, from: &reader))
+        }
+    }
+
+    static func skip(_ encoding: PackedEncoding, from reader: inout PackedReader) {
+        switch encoding {
+        case .null, .yes, .no: break
+        case .uuid: reader.offset += 16
+        case .microTime: reader.offset += 10
+        case .digits: reader.offset += (Int(reader.byte()) + 1) / 2
+        case .sharedString, .sharedFragment: reader.offset += 2
+        case .string, .fragment: reader.offset += reader.length()
+        case .object(let shape): for nested in shape.encodings { skip(nested, from: &reader) }
+        }
+    }
+
+    static func parsed(_ text: String) -> JSONValue { (try? JSONParser.parse(text)) ?? .string(text) }
+
+    // MARK: byte formats
+
+    static func append(_ value: Int, _ width: Int, _ bytes: inout [UInt8]) {
+        for shift in stride(from: (width - 1) * 8, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+    }
+
+    static func appendLength(_ length: Int, _ bytes: inout [UInt8]) {
+        var rest = length
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    static let hexDigits = Array("0123456789abcdef".utf8)
+
+    static func hexValue(_ c: UInt8) -> UInt8? {
+        switch c {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return c - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return c - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+    }
+
+    static func uuidBytes(_ s: String) -> [UInt8]? {
+        let utf8 = s.utf8
+        guard utf8.count == 36 else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(16)
+        var high: UInt8?
+        for (i, c) in utf8.enumerated() {
+            if i == 8 || i == 13 || i == 18 || i == 23 {
+                guard c == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            guard let v = hexValue(c) else { return nil }
+            if let h = high { out.append(h << 4 | v); high = nil } else { high = v }
+        }
+        return out
+    }
+
+    static func uuidText(_ bytes: ArraySlice<UInt8>) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(36)
+        for (i, b) in bytes.enumerated() {
+            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
+            out.append(hexDigits[Int(b >> 4)])
+            out.append(hexDigits[Int(b & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS.ffffff`, the form the Task API writes its timestamps in.
+    static func microTimeBytes(_ s: String) -> [UInt8]? {
+        let utf8 = Array(s.utf8)
+        guard utf8.count == 26 else { return nil }
+        let separators: [Int: UInt8] = [4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"), 13: UInt8(ascii: ":"), 16: UInt8(ascii: ":"), 19: UInt8(ascii: ".")]
+        var year = 0, rest: UInt64 = 0
+        for (i, c) in utf8.enumerated() {
+            if let separator = separators[i] {
+                guard c == separator else { return nil }
+                continue
+            }
+            guard c >= UInt8(ascii: "0"), c <= UInt8(ascii: "9") else { return nil }
+            let digit = Int(c - UInt8(ascii: "0"))
+            if i < 4 { year = year * 10 + digit } else { rest = rest * 10 + UInt64(digit) }
+        }
+        var out: [UInt8] = []
+        append(year, 2, &out)
+        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: rest >> UInt64(shift))) }
+        return out
+    }
+
+    static func microTimeText(year: UInt64, rest: UInt64) -> String {
+        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 16)
+        var value = rest
+        for i in stride(from: 15, through: 0, by: -1) {
+            digits[i] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(26)
+        var y = Int(min(year, 9999))
+        var yearDigits = [UInt8](repeating: UInt8(ascii: "0"), count: 4)
+        for i in stride(from: 3, through: 0, by: -1) {
+            yearDigits[i] = UInt8(ascii: "0") + UInt8(y % 10)
+            y /= 10
+        }
+        out += yearDigits
+        for (i, d) in digits.enumerated() {
+            switch i {
+            case 0, 2: out.append(UInt8(ascii: "-"))
+            case 4: out.append(UInt8(ascii: "T"))
+            case 6, 8: out.append(UInt8(ascii: ":"))
+            case 10: out.append(UInt8(ascii: "."))
+            default: break
+            }
+            out.append(d)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// 1…255 ASCII digits (a `ttl`, a 56-digit event id): a count, then two digits a byte.
+    static func digitBytes(_ s: String) -> [UInt8]? {
+        let utf8 = s.utf8
+        guard (1...255).contains(utf8.count), utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return nil }
+        var out: [UInt8] = [UInt8(utf8.count)]
+        var high: UInt8?
+        for c in utf8 {
+            let d = c - UInt8(ascii: "0")
+            if let h = high { out.append(h << 4 | d); high = nil } else { high = d }
+        }
+        if let h = high { out.append(h << 4) }
+        return out
+    }
+
+    static func digitText(_ bytes: ArraySlice<UInt8>, count: Int) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(count)
+        for b in bytes {
+            out.append(UInt8(ascii: "0") + (b >> 4))
+            if out.count < count { out.append(UInt8(ascii: "0") + (b & 0xF)) }
+        }
+        return String(decoding: out.prefix(count), as: UTF8.self)
+    }
+}
+
+/// The tables packed objects share: shapes, repeated strings, repeated small values. Bounded: past
+/// 65,535 entries a value is stored inline instead (and a shape, which is rarer still, unshared).
+final class PackedTables: @unchecked Sendable {
+    static let shared = PackedTables()
+    static let capacity = 65_535
+
+    struct ShapeKey: Hashable {
+        var keys: [String]
+        var encodings: [PackedEncoding]
+    }
+
+    private let lock = NSLock()
+    private var shapes: [ShapeKey: PackedShape] = [:]
+    private var strings: [String] = []
+    private var stringIds: [String: Int] = [:]
+    private var fragments: [String] = []
+    private var fragmentIds: [String: Int] = [:]
+
+    func shape(keys: [String], encodings: [PackedEncoding]) -> PackedShape {
+        let key = ShapeKey(keys: keys, encodings: encodings)
+        return lock.withLock {
+            if let known = shapes[key] { return known }
+            let shape = PackedShape(keys: keys, encodings: encodings)
+            if shapes.count < Self.capacity { shapes[key] = shape }
+            return shape
+        }
+    }
+
+    /// The one instance of `value` held here (so equal strings share storage), or `value` when full.
+    func canonical(_ value: String) -> String {
+        lock.withLock {
+            guard let id = Self.intern(value, &strings, &stringIds) else { return value }
+            return strings[id]
+        }
+    }
+
+    func string(_ value: String) -> Int? { lock.withLock { Self.intern(value, &strings, &stringIds) } }
+    func fragment(_ text: String) -> Int? { lock.withLock { Self.intern(text, &fragments, &fragmentIds) } }
+    func string(at id: Int) -> String { lock.withLock { id < strings.count ? strings[id] : "" } }
+    func fragment(at id: Int) -> String { lock.withLock { id < fragments.count ? fragments[id] : "null" } }
+
+    private static func intern(_ value: String, _ values: inout [String], _ ids: inout [String: Int]) -> Int? {
+        if let id = ids[value] { return id }
+        guard values.count < capacity else { return nil }
+        values.append(value)
+        ids[value] = values.count - 1
+        return values.count - 1
+    }
+}

@@ -1,0 +1,63 @@
+import Testing
+import TaskOpsTesting
+@testable import TaskOpsCore
+
+/// A packed object gives back exactly the object it was made from, whatever its values, and
+/// holds the forms that repeat (ids, timestamps, digits, shared values) in a few bytes.
+@Suite struct PackedJSONObjectTests {
+    func roundTrips(_ object: JSONObject, interned: Set<String> = [], sourceLocation: SourceLocation = #_sourceLocation) {
+        let packed = PackedJSONObject(object, internedKeys: interned)
+        #expect(packed.object == object, sourceLocation: sourceLocation)
+        #expect(packed.compactText == JSONWriter.compact(.object(object)), sourceLocation: sourceLocation)
+        for (key, value) in object { #expect(packed[key] == value, "\(key)", sourceLocation: sourceLocation) }
+    }
+
+    @Test func theFormsItPacksComeBackExactly() throws {
+        let text = #"""
+            {"taskId":"0f8fad5b-d9cb-469f-a165-70867728950e","createdAt":"2026-11-24T10:11:12.123456","ttl":"1803352505",
+             "upper":"0F8FAD5B-D9CB-469F-A165-70867728950E","nearTime":"2026-11-24T10:11:12.12345","zeros":"007","id":"\#(String(repeating: "9", count: 56))",
+             "status":"pending","n":1.50,"big":123456789012345678901234567890,"neg":-0,"e":1e-7,"t":true,"f":false,"z":null,"empty":"","eo":{},"ea":[],
+             "nested":{"detail":{"taskId":"0f8fad5b-d9cb-469f-a165-70867728950e","deep":{"x":[1,{"y":"z"}]}}},"dup":"a","dup":"b",
+             "esc":"\u0000\u001b[31m\"\\","wide":"支払い 🇫🇷 e\u0301"}
+            """#
+        let object = try #require(try JSONParser.parse(text).objectValue)
+        roundTrips(object)
+        roundTrips(object, interned: ["status", "zeros", "esc"])
+        let packed = PackedJSONObject(object)
+        #expect(packed.keys == object.keys)
+        #expect(packed.text("taskId") == "0f8fad5b-d9cb-469f-a165-70867728950e" && packed.text("n") == "1.50" && packed.text("missing") == nil)
+    }
+
+    @Test func hostileStringsAndMutatedObjectsRoundTrip() throws {
+        for (i, hostile) in HostileStrings.all.enumerated() {
+            roundTrips(["taskId": .string(hostile), "title": .string(hostile), "status": .string(hostile), "tags": .array([.string(hostile)]),
+                        "meta": .object([hostile.isEmpty ? "k" : hostile: .string(hostile)]), "i": .number(JSONNumber(i))],
+                       interned: ["status"])
+        }
+        var mutator = InputMutator(seed: 7, corpus: [#"{"a":"0f8fad5b-d9cb-469f-a165-70867728950e","b":"2026-11-24T10:11:12.123456","c":[1,2,{"d":"123"}]}"#])
+        for _ in 0..<3000 {
+            guard let object = (try? JSONParser.parse(mutator.nextString()))?.objectValue else { continue }
+            roundTrips(object, interned: ["a", "c"])
+        }
+    }
+
+    @Test func aTaskPacksToAFractionOfItsText() throws {
+        let text = #"{"taskId":"0f8fad5b-d9cb-469f-a165-70867728950e","title":"Rotate credentials","description":"","priority":"high","status":"pending","userId":"alice","createdAt":"2026-11-24T10:11:12.123456","updatedAt":"2026-11-24T10:11:12.123456","ttl":"1803352505","tags":[],"metadata":{"environment":"dev","createdBy":"api"}}"#
+        let object = try #require(try JSONParser.parse(text).objectValue)
+        let task = try #require(TaskItem(json: object))
+        #expect(task.rawText == text)
+        let packed = PackedJSONObject(object, internedKeys: TaskItem.sharedKeys)
+
+        #expect(packed.packedSize < text.utf8.count / 3, "\(packed.packedSize) bytes for \(text.utf8.count) of text")
+    }
+
+    @Test func settingAFieldChangesTheItem() throws {
+        var task = TaskItem(taskId: "t", title: "T", userId: "u", createdAt: "c", updatedAt: "c")
+        task.status = "approved"
+        task.title = "renamed"
+        #expect(task.status == "approved" && task.title == "renamed")
+        #expect(task.raw["status"] == .string("approved") && task.raw.keys.first == "taskId")
+        task.ttl = nil
+        #expect(task.ttl == nil)
+    }
+}
