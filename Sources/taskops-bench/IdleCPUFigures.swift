@@ -56,9 +56,14 @@ enum IdleCPUFigures {
 
     static func skipped(_ why: String) -> Figure { Figure("idle CPU of taskops demo", measured: "skipped: \(why)", target: "≤ 0.5 % of one core") }
 
-    /// The first child of `pid` (the demo's simulator), from /proc.
+    /// The first child of `pid` (the demo's simulator): the process in /proc whose parent it is.
     static func childPid(of pid: Int32) -> Int32? {
-        ProcFile.read("/proc/\(pid)/task/\(pid)/children")?.split(separator: " ").first.flatMap { Int32($0) }
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap(Int32.init).sorted().first { candidate in
+            guard let text = ProcFile.read("/proc/\(candidate)/stat"), let close = text.lastIndex(of: ")") else { return false }
+            let fields = text[text.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == pid
+        }
     }
 
     static func fileSize(_ path: String) -> Int {

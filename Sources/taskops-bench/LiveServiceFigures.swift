@@ -36,7 +36,7 @@ enum LiveServiceFigures {
             let service = makeService(h, logsCallsPerSecond: 5)
             await service.start()
             if await waitForFullFrame(service) {
-                result += await steadyState(h, service, generator: generator, span: span, budgetLabel: "logs_calls_per_second = 5")
+                result += await steadyState(h, service, generator: generator, span: span, budgetLabel: "logs_calls_per_second = 5", budget: 5)
             }
             await service.stop()
             await h.stop()
@@ -76,7 +76,7 @@ enum LiveServiceFigures {
 
     /// Creates tasks one at a time while traffic runs, timing each until it shows in the events.
     static func steadyState(_ h: SimHarness, _ service: StackService, generator: TrafficGenerator, span: TimeInterval,
-                            budgetLabel: String = "defaults") async -> [Figure] {
+                            budgetLabel: String = "defaults", budget: Double = 1) async -> [Figure] {
         let traffic = Task.detached {
             while !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 500_000_000)
@@ -113,7 +113,8 @@ enum LiveServiceFigures {
             Figure("event latency: task created → its TaskCreated event in Events (\(budgetLabel))", measured: Format.minMedian(createdEvent, scale: 1000, unit: "ms", digits: 0)
                    + ", max " + Format.number(createdEvent.max * 1000, digits: 0) + " ms", target: limit, meetsTarget: createdEvent.max <= interval + 0.05),
             Figure("FilterLogEvents calls/s, all groups, \(budgetLabel) (\(Int(elapsed)) s with traffic)", measured: Format.number(rate) + " /s",
-                   target: "≤ 1 /s", reference: "account limit 5 /s", ratio: Format.ratio(rate, 5), meetsTarget: rate <= 1.0001),
+                   target: "≤ \(Format.number(budget, digits: 0)) /s (the budget)", reference: "account limit 5 /s", ratio: Format.ratio(rate, 5),
+                   meetsTarget: rate <= budget + 0.0001),
         ]
     }
 }

@@ -7,6 +7,15 @@ import TaskOpsSim
 import TaskOpsTesting
 
 extension ServiceAgainstSimulatorTests {
+    /// A high-priority task, waiting for a decision once the simulator has run its rule.
+    func waitingTask(_ h: Harness, _ title: String) async throws -> TaskItem {
+        let api = try #require(h.clients.tasks)
+        let task = try await api.createTask(TaskDraft(title: title, userId: "u", priority: "high"))
+        h.clock.advance(by: 2)
+        h.stack.runDue()
+        return task
+    }
+
     func console(_ h: Harness, who: String, tasks: any TaskAPI, audit: String) -> StackService {
         var settings = ServiceSettings()
         settings.who = who
@@ -24,9 +33,7 @@ extension ServiceAgainstSimulatorTests {
         let h = try await start()
         defer { Task { await h.server.stop() } }
         let api = try #require(h.clients.tasks)
-        let task = try await api.createTask(TaskDraft(title: "prod deploy", userId: "u", priority: "high"))
-        h.clock.advance(by: 2)
-        h.stack.runDue()
+        let task = try await waitingTask(h, "prod deploy")
         let audit = FileManager.default.temporaryDirectory.appendingPathComponent("audit-same-instant-\(UUID()).log").path
         let bob = console(h, who: "bob", tasks: api, audit: audit)
         let id = task.taskId
@@ -66,9 +73,7 @@ extension ServiceAgainstSimulatorTests {
         let h = try await start()
         defer { Task { await h.server.stop() } }
         let api = try #require(h.clients.tasks)
-        let task = try await api.createTask(TaskDraft(title: "solo", userId: "u", priority: "high"))
-        h.clock.advance(by: 2)
-        h.stack.runDue()
+        let task = try await waitingTask(h, "solo")
         let audit = FileManager.default.temporaryDirectory.appendingPathComponent("audit-solo-\(UUID()).log").path
         let alice = console(h, who: "alice", tasks: api, audit: audit)
         #expect(await alice.decide(.approve, taskIds: [task.taskId])[task.taskId] == .ok)

@@ -50,7 +50,7 @@ public final class DecisionWatch: @unchecked Sendable {
         let earliest = current.values.map(\.writtenAt).min() ?? serverNow()
         let since = Int64((earliest.timeIntervalSince1970 - DecisionVerdict.raceWindow - deliveryAllowance) * 1000)
         let events = store.current().events.events
-        let from = Self.firstIndex(in: events, notBefore: since)
+        let from = EventBuffer.firstIndex(in: events, notBefore: since)
         var records: [String: [StatusChangeRecord]] = [:]
         for event in events[from...] {
             guard let id = event.taskId, current[id] != nil, let record = StatusChangeRecord(event: event) else { continue }
@@ -74,14 +74,5 @@ public final class DecisionWatch: @unchecked Sendable {
             for verdict in verdicts { snapshot.approvals.verdicts[verdict.taskId] = verdict }
         }
         return verdicts
-    }
-
-    static func firstIndex(in events: [TaskEvent], notBefore timestamp: Int64) -> Int {
-        var low = 0, high = events.count
-        while low < high {
-            let mid = (low + high) / 2
-            if events[mid].timestamp < timestamp { low = mid + 1 } else { high = mid }
-        }
-        return low
     }
 }

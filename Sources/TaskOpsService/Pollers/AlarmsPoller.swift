@@ -25,6 +25,7 @@ public struct AlarmsPoller: SourcePoller {
         } while token != nil && pages < 50
         let mine = alarms.filter { $0.name.hasSuffix("-\(names.env)") }
         let statuses = mine.map { AlarmStatus(alarm: $0, noDataReason: NoDataExplainer.reason(for: $0, names: names)) }
+        guard store.current().alarms.alarms != statuses else { return }
         store.update { snapshot in
             snapshot.alarms.alarms = statuses
             snapshot.alarms.generation += 1

@@ -54,9 +54,11 @@ public final class ApprovalsPoller: SourcePoller, @unchecked Sendable {
             return PendingApproval(task: task, executions: executions,
                                    waitingSince: executions.first?.startDate ?? StackTime.parse(task.createdAt))
         }.sorted { ($0.waitingSince ?? .distantFuture) < ($1.waitingSince ?? .distantFuture) }
-        store.update { snapshot in
-            snapshot.approvals.pending = pending
-            snapshot.approvals.generation += 1
+        if store.current().approvals.pending != pending {
+            store.update { snapshot in
+                snapshot.approvals.pending = pending
+                snapshot.approvals.generation += 1
+            }
         }
         if let firstFailure { throw firstFailure }
     }

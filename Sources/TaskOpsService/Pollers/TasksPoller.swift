@@ -15,6 +15,9 @@ public struct TasksPoller: SourcePoller {
 
     public func poll() async throws(StackError) {
         let page = try await api.listTasks(status: nil, userId: nil, limit: limit)
+        // Unchanged: keep the held array (and the console's sorted order of it) and draw nothing.
+        let held = store.current().tasks
+        if held.tasks == page.tasks && held.mayBeTruncated == page.mayBeTruncated { return }
         store.update { snapshot in
             snapshot.tasks.tasks = page.tasks
             snapshot.tasks.mayBeTruncated = page.mayBeTruncated
