@@ -41,6 +41,16 @@ import TaskOpsTesting
         }
     }
 
+    /// Only short values are shared: a long one, of a key whose values are shared, stays with its
+    /// object and leaves the shared table as it was.
+    @Test func longValuesAreNotSharedSoTheTablesStayBounded() {
+        let long = String(repeating: "s", count: 10_000)
+        let packed = PackedJSONObject(["status": .string(long), "tags": .array(Array(repeating: .string("t"), count: 100))], internedKeys: ["status"])
+        #expect(packed.packedSize > 10_000 + 200)
+        #expect(packed.text("status") == long)
+        #expect(PackedTables.shared.canonical(long + "x") == long + "x")
+    }
+
     @Test func aTaskPacksToAFractionOfItsText() throws {
         let text = #"{"taskId":"0f8fad5b-d9cb-469f-a165-70867728950e","title":"Rotate credentials","description":"","priority":"high","status":"pending","userId":"alice","createdAt":"2026-11-24T10:11:12.123456","updatedAt":"2026-11-24T10:11:12.123456","ttl":"1803352505","tags":[],"metadata":{"environment":"dev","createdBy":"api"}}"#
         let object = try #require(try JSONParser.parse(text).objectValue)

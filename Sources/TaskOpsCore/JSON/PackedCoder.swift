@@ -21,7 +21,7 @@ enum PackedCoder {
         case .string(let s):
             if let uuid = uuidBytes(s) { bytes += uuid; return .uuid }
             if let time = microTimeBytes(s) { bytes += time; return .microTime }
-            if shared, let id = PackedTables.shared.string(s) { append(id, 2, &bytes); return .sharedString }
+            if shared, s.utf8.count <= PackedTables.longestShared, let id = PackedTables.shared.string(s) { append(id, 2, &bytes); return .sharedString }
             if let digits = digitBytes(s) { bytes += digits; return .digits }
             appendLength(s.utf8.count, &bytes)
             bytes += s.utf8
@@ -30,7 +30,7 @@ enum PackedCoder {
             return .object(pack(nested, internedKeys: internedKeys, into: &bytes))
         default:
             let text = JSONWriter.compact(value)
-            if text.utf8.count <= 64, let id = PackedTables.shared.fragment(text) { append(id, 2, &bytes); return .sharedFragment }
+            if text.utf8.count <= PackedTables.longestShared, let id = PackedTables.shared.fragment(text) { append(id, 2, &bytes); return .sharedFragment }
             appendLength(text.utf8.count, &bytes)
             bytes += text.utf8
             return .fragment
@@ -203,11 +203,13 @@ enum PackedCoder {
     }
 }
 
-/// The tables packed objects share: shapes, repeated strings, repeated small values. Bounded: past
-/// 65,535 entries a value is stored inline instead (and a shape, which is rarer still, unshared).
+/// The tables packed objects share: shapes, repeated strings, repeated small values. Bounded: only
+/// values of at most 64 bytes are shared, and past 65,535 entries a value is stored inline instead
+/// (a shape, rarer still, unshared), so hostile values cannot grow the tables without end.
 final class PackedTables: @unchecked Sendable {
     static let shared = PackedTables()
     static let capacity = 65_535
+    static let longestShared = 64
 
     struct ShapeKey: Hashable {
         var keys: [String]
@@ -231,9 +233,11 @@ final class PackedTables: @unchecked Sendable {
         }
     }
 
-    /// The one instance of `value` held here (so equal strings share storage), or `value` when full.
+    /// The one instance of `value` held here (so equal strings share storage), or `value` itself
+    /// when it is long or the table is full.
     func canonical(_ value: String) -> String {
-        lock.withLock {
+        guard value.utf8.count <= 4 * Self.longestShared else { return value }
+        return lock.withLock {
             guard let id = Self.intern(value, &strings, &stringIds) else { return value }
             return strings[id]
         }
