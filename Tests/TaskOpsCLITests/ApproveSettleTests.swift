@@ -59,5 +59,15 @@ import TaskOpsTesting
         context.output = calmOutput.output
         #expect(await ApprovalCommands.decide(context, .approve, ids: [calm], audit: nil, who: "cli", settle: 2) == .ok)
         #expect(try JSONParser.parse(calmOutput.stdout).arrayValue?.first?["result"]?.stringValue == "ok")
+
+        // A stack without the bus's catch-all group: the decision stands, and the CLI says it could not check.
+        let unwatched = try await api.createTask(TaskDraft(title: "unwatched", userId: "u", priority: "high")).taskId
+        try await Task.sleep(nanoseconds: 300_000_000)
+        let textOutput = CapturedOutput()
+        context.output = textOutput.output
+        context.json = false
+        context.target = StackTarget(names: StackNames(project: "elsewhere"))
+        #expect(await ApprovalCommands.decide(context, .approve, ids: [unwatched], audit: nil, who: "cli", settle: 30) == .ok)
+        #expect(textOutput.stderr.contains("/aws/events/elsewhere-dev does not exist"), "\(textOutput.stderr)")
     }
 }

@@ -92,6 +92,10 @@ public enum ApprovalCommands {
                 if !warned, !context.json { context.output.error("taskops: cannot check \(group) for a decision made at the same instant: \(context.measure.sanitize(error.description))") }
                 warned = true
             }
+            if poller.missingGroups.contains(group) {
+                if !context.json { context.output.error("taskops: \(group) does not exist: cannot check for a decision made at the same instant") }
+                break
+            }
             for verdict in watch.check() { verdicts[verdict.taskId] = verdict }
             guard Date() < deadline else { break }
             try? await Task.sleep(nanoseconds: 1_000_000_000)

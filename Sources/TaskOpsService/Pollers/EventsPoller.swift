@@ -43,6 +43,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         var pendingStart: Int64?
     }
 
+    /// Groups found not to exist (skipped until a restart).
+    public var missingGroups: [String] { lock.withLock { state.filter { $0.value.missing }.map(\.key).sorted() } }
+
     public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
                 overlap: TimeInterval = 120, initialLookback: TimeInterval = 900, capacity: Int = 100_000, maxPagesPerPoll: Int = 5,
                 maxIdle: TimeInterval = 60, primaryGroup: String? = nil, groupsPerPoll: Int = 1,
