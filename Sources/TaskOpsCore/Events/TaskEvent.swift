@@ -21,102 +21,76 @@ public enum TaskEventKind: String, Sendable, Hashable, CaseIterable {
 
 /// One entry of the Events pane: a log event read and typed.
 ///
-/// A value type whose fields live in one shared box (copied on write): the console holds up to
-/// 100k events in arrays that are copied whenever a poll adds to them while a snapshot still shares
-/// them, and a copy should cost one reference count per event, not one per string field. In the
-/// box the event is kept small: its log group shared with every event of the group, its id, task
-/// id and summary packed in one byte array (CloudWatch's 56-digit ids two digits a byte, task ids
-/// as 16 bytes, a summary that is the line itself not repeated), a JSON record packed
-/// (`PackedJSONObject`) when it comes back as the same text.
+/// A value type held in one immutable allocation (`EventStorage`): the console holds up to 100k
+/// events in arrays that are copied whenever a poll adds to them while a snapshot still shares
+/// them, so a copy costs one reference count per event; and the event is kept small: its log group
+/// shared with every event of the group, its id, task id and summary packed (CloudWatch's 56-digit
+/// ids two digits a byte, task ids as 16 bytes, a summary that is the line itself not repeated),
+/// a JSON record packed (`PackedJSONObject`) when it comes back as the same text, all in the bytes
+/// that follow the header. A change makes a new allocation.
 public struct TaskEvent: Sendable, Hashable, Identifiable {
-    private final class Fields: @unchecked Sendable {
-        var timestamp: Int64
-        var logGroup: String
-        var source: String
-        var kind: TaskEventKind
-        /// `id`, `taskId` and `summary`, in that order (`EventFieldPacking`).
-        var packed: [UInt8]
-        var message: EventMessage
-
-        init(timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, packed: [UInt8], message: EventMessage) {
-            self.timestamp = timestamp
-            self.logGroup = logGroup
-            self.source = source
-            self.kind = kind
-            self.packed = packed
-            self.message = message
-        }
-
-        func copy() -> Fields { Fields(timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, packed: packed, message: message) }
-    }
-
-    private var fields: Fields
-
-    /// The fields, made unique before a change so no other copy sees it.
-    private var writable: Fields {
-        mutating get {
-            if !isKnownUniquelyReferenced(&fields) { fields = fields.copy() }
-            return fields
-        }
+    /// Never changed once made (a change makes a new one), so sharing it across threads is safe.
+    private struct Shared: @unchecked Sendable { let storage: EventStorage }
+    private var shared: Shared
+    private var storage: EventStorage {
+        get { shared.storage }
+        set { shared = Shared(storage: newValue) }
     }
 
     public init(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String? = nil,
                 summary: String, raw: String) {
-        let message = EventMessage(raw)
-        fields = Fields(timestamp: timestamp, logGroup: PackedTables.shared.canonical(logGroup), source: PackedTables.shared.canonical(source), kind: kind,
-                        packed: EventFieldPacking.pack(id: id, taskId: taskId, summary: summary, raw: raw), message: message)
+        shared = Shared(storage: EventStorage.make(id: id, timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, taskId: taskId,
+                                    summary: summary, raw: raw))
     }
 
-    private var unpacked: (id: String, taskId: String?, summary: String?) { EventFieldPacking.unpack(fields.packed) }
+    private var header: EventHeader { storage.header }
+    private var unpacked: (id: String, taskId: String?, summary: String?) { EventFieldPacking.unpack(storage.fieldBytes) }
 
-    private mutating func repack(id: String? = nil, taskId: String?? = nil, summary: String? = nil) {
-        let current = unpacked
-        let raw = self.raw
-        writable.packed = EventFieldPacking.pack(id: id ?? current.id, taskId: taskId ?? current.taskId,
-                                                 summary: summary ?? current.summary ?? Self.lineSummary(raw), raw: raw)
+    /// A copy with one thing changed.
+    private mutating func change(id: String? = nil, timestamp: Int64? = nil, logGroup: String? = nil, source: String? = nil,
+                                 kind: TaskEventKind? = nil, taskId: String?? = nil, summary: String? = nil, raw: String? = nil) {
+        let current = unpacked, line = self.raw
+        storage = EventStorage.make(id: id ?? current.id, timestamp: timestamp ?? header.timestamp, logGroup: logGroup ?? header.logGroup,
+                                    source: source ?? header.source, kind: kind ?? header.kind, taskId: taskId ?? current.taskId,
+                                    summary: summary ?? current.summary ?? Self.lineSummary(line), raw: raw ?? line)
     }
 
     /// The CloudWatch Logs `eventId`: unique, the key for de-duplication.
     public var id: String {
         get { unpacked.id }
-        set { repack(id: newValue) }
+        set { change(id: newValue) }
     }
     /// Milliseconds since the epoch.
     public var timestamp: Int64 {
-        get { fields.timestamp }
-        set { writable.timestamp = newValue }
+        get { header.timestamp }
+        set { change(timestamp: newValue) }
     }
     public var logGroup: String {
-        get { fields.logGroup }
-        set { writable.logGroup = PackedTables.shared.canonical(newValue) }
+        get { header.logGroup }
+        set { change(logGroup: newValue) }
     }
     /// Short name of the emitter (`create-task`, `task-created-handler`, `task-approval`, `events`, `api`).
     public var source: String {
-        get { fields.source }
-        set { writable.source = PackedTables.shared.canonical(newValue) }
+        get { header.source }
+        set { change(source: newValue) }
     }
     public var kind: TaskEventKind {
-        get { fields.kind }
-        set { writable.kind = newValue }
+        get { header.kind }
+        set { change(kind: newValue) }
     }
     public var taskId: String? {
         get { unpacked.taskId }
-        set { repack(taskId: .some(newValue)) }
+        set { change(taskId: .some(newValue)) }
     }
     /// One line for the list.
     public var summary: String {
         get { unpacked.summary ?? Self.lineSummary(raw) }
-        set { repack(summary: newValue) }
+        set { change(summary: newValue) }
     }
     /// The log line as received.
     public var raw: String {
-        get { fields.message.text }
-        set {
-            let current = unpacked
-            let summary = current.summary ?? Self.lineSummary(raw)
-            writable.message = EventMessage(newValue)
-            writable.packed = EventFieldPacking.pack(id: current.id, taskId: current.taskId, summary: summary, raw: newValue)
-        }
+        get { storage.record.map(\.compactText) ?? String(decoding: storage.messageBytes, as: UTF8.self) }
+        set { change(raw: newValue) }
     }
 
     /// What the list shows for a line that is its own summary.
@@ -125,51 +99,78 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
     /// The JSON payload the line carries, parsed when asked (a detail view) rather than held for
     /// every event: a parsed tree costs several times the line it came from.
     public var detail: JSONValue? {
-        if case .json(let record) = fields.message, LogLineParser.carriesRecords(group: logGroup) { return .object(record.object) }
+        if let record = storage.record, LogLineParser.carriesRecords(group: logGroup) { return .object(record.object) }
         return LogLineParser.payload(of: raw, group: logGroup)
     }
 
     public static func == (a: TaskEvent, b: TaskEvent) -> Bool {
-        a.fields === b.fields || (a.timestamp == b.timestamp && a.logGroup == b.logGroup && a.source == b.source && a.kind == b.kind
-            && a.fields.packed == b.fields.packed && a.raw == b.raw)
+        a.storage === b.storage || (a.timestamp == b.timestamp && a.kind == b.kind && a.logGroup == b.logGroup && a.source == b.source
+            && a.storage.header.shape === b.storage.header.shape && a.storage.allBytes == b.storage.allBytes)
     }
 
     public func hash(into hasher: inout Hasher) {
         hasher.combine(timestamp)
         hasher.combine(logGroup)
-        hasher.combine(source)
         hasher.combine(kind)
-        hasher.combine(fields.packed)
-        hasher.combine(raw)
+        hasher.combine(storage.allBytes)
     }
 }
 
-/// A log line as held: a JSON record packed when packing gives back the very same text, else the text.
-enum EventMessage: Sendable {
-    case text(String)
-    case json(PackedJSONObject)
+/// What an event holds besides its bytes.
+struct EventHeader {
+    var timestamp: Int64
+    var logGroup: String
+    var source: String
+    var kind: TaskEventKind
+    /// Set when the message is a JSON record held packed; nil when it is held as its UTF-8 text.
+    var shape: PackedShape?
+    /// The bytes of id, task id and summary; the message's follow.
+    var fieldCount: Int32
+    var messageCount: Int32
+}
 
-    init(_ raw: String) {
-        if raw.utf8.first == UInt8(ascii: "{"), raw.utf8.last == UInt8(ascii: "}"), let object = (try? JSONParser.parse(raw))?.objectValue {
-            let packed = PackedJSONObject(object, internedKeys: Self.sharedKeys)
-            if packed.compactText == raw {
-                self = .json(packed)
-                return
-            }
+/// One allocation per event: the header, then the packed fields and the message's bytes.
+final class EventStorage: ManagedBuffer<EventHeader, UInt8> {
+    static func make(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
+                     summary: String, raw: String) -> EventStorage {
+        let fields = EventFieldPacking.pack(id: id, taskId: taskId, summary: summary, raw: raw)
+        var shape: PackedShape?
+        var message = Array(raw.utf8)
+        if let record = Self.packedRecord(raw) {
+            shape = record.shape
+            message = record.bytes
         }
-        self = .text(raw.withExactStorage)
+        let header = EventHeader(timestamp: timestamp, logGroup: PackedTables.shared.canonical(logGroup), source: PackedTables.shared.canonical(source),
+                                 kind: kind, shape: shape, fieldCount: Int32(fields.count), messageCount: Int32(message.count))
+        let storage = unsafeDowncast(create(minimumCapacity: fields.count + message.count) { _ in header }, to: EventStorage.self)
+        storage.withUnsafeMutablePointerToElements { elements in
+            fields.withUnsafeBufferPointer { elements.update(from: $0.baseAddress!, count: fields.count) }
+            message.withUnsafeBufferPointer { if let base = $0.baseAddress { (elements + fields.count).update(from: base, count: message.count) } }
+        }
+        return storage
+    }
+
+    /// A JSON record packed, when packing gives back the very same text.
+    static func packedRecord(_ raw: String) -> PackedJSONObject? {
+        guard raw.utf8.first == UInt8(ascii: "{"), raw.utf8.last == UInt8(ascii: "}"), let object = (try? JSONParser.parse(raw))?.objectValue else { return nil }
+        let packed = PackedJSONObject(object, internedKeys: sharedKeys)
+        return packed.compactText == raw ? packed : nil
     }
 
     /// Values that repeat across the stack's records.
     static let sharedKeys: Set<String> = ["detail-type", "source", "account", "region", "version", "priority", "status", "userId", "oldStatus",
                                           "newStatus", "type", "name", "routeKey", "httpMethod", "protocol", "resources"]
 
-    var text: String {
-        switch self {
-        case .text(let text): return text
-        case .json(let packed): return packed.compactText
-        }
+    private func bytes(from start: Int, count: Int) -> [UInt8] {
+        withUnsafeMutablePointerToElements { Array(UnsafeBufferPointer(start: $0 + start, count: count)) }
     }
+
+    var fieldBytes: [UInt8] { bytes(from: 0, count: Int(header.fieldCount)) }
+    var messageBytes: [UInt8] { bytes(from: Int(header.fieldCount), count: Int(header.messageCount)) }
+    var allBytes: [UInt8] { bytes(from: 0, count: Int(header.fieldCount + header.messageCount)) }
+
+    /// The message as a packed record, when it is held as one.
+    var record: PackedJSONObject? { header.shape.map { PackedJSONObject(shape: $0, bytes: messageBytes) } }
 }
 
 /// An event's id, task id and summary in one byte array: each a tag byte, then its bytes.

@@ -20,6 +20,12 @@ public struct PackedJSONObject: Sendable, Hashable {
         self.bytes = bytes
     }
 
+    /// An object packed before, from its shape and bytes.
+    init(shape: PackedShape, bytes: [UInt8]) {
+        self.shape = shape
+        self.bytes = bytes
+    }
+
     public var count: Int { shape.keys.count }
     public var keys: [String] { shape.keys }
 
