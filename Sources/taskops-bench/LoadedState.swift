@@ -42,7 +42,8 @@ enum LoadedState {
 
     /// A task as the Task API returns it, decoded through the same path as `TasksPoller`.
     static func task(_ n: Int) -> TaskItem? {
-        let created = StackTime.pythonISO(now.addingTimeInterval(Double(-n)))
+        // Microseconds as the API writes them (Python drops the fraction only when it is zero).
+        let created = StackTime.pythonISO(now.addingTimeInterval(Double(-n) - Double(n % 997 + 1) / 1009))
         let json = """
             {"taskId":"\(uuid(n))","title":"Task \(n): rotate credentials for service \(n % 97)","description":"Generated for the benchmark",\
             "priority":"\(priorities[n % 3])","status":"\(statuses[n % statuses.count])","userId":"user-\(n % 40)",\

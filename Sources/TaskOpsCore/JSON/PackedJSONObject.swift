@@ -16,8 +16,10 @@ public struct PackedJSONObject: Sendable, Hashable {
     /// that repeat: a status, a user, a region).
     public init(_ object: JSONObject, internedKeys: Set<String> = []) {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
         shape = PackedCoder.pack(object, internedKeys: internedKeys, into: &bytes)
-        self.bytes = bytes
+        // Held at its size: the array grew by doubling while packing.
+        self.bytes = bytes.withUnsafeBufferPointer { Array($0) }
     }
 
     /// An object packed before, from its shape and bytes.
