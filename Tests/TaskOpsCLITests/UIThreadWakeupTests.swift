@@ -28,6 +28,21 @@ extension ProcessDriven {
             return nil
         }
 
+        /// What is under the pane and on its screen, for a failure message.
+        func describe(_ console: ConsoleInTmux) throws -> String {
+            var lines: [String] = []
+            var pending = (try console.tmux.panePID()).map { [$0] } ?? []
+            while let pid = pending.popLast() {
+                let command = (FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") ?? Data()).split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+                let threads = ((try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []).compactMap {
+                    (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                lines.append("\(pid) \(command.joined(separator: " ")) threads: \(threads.joined(separator: ","))")
+                pending += ProcessTable.children(of: pid)
+            }
+            return lines.joined(separator: "; ") + " screen: " + ((try? console.tmux.capture()) ?? "?")
+        }
+
         static func switches(_ pid: Int32, _ tid: Int32) -> Int? {
             guard let status = try? String(contentsOfFile: "/proc/\(pid)/task/\(tid)/status", encoding: .utf8) else { return nil }
             return status.split(separator: "\n").filter { $0.contains("ctxt_switches") }
@@ -38,7 +53,9 @@ extension ProcessDriven {
             let console = try ConsoleInTmux()
             defer { console.close() }
             #expect(try console.waitUntilDrawn())
-            let (pid, tid) = try #require(try findUIThread(console.tmux), "the UI thread is named taskops-ui")
+            let found = try findUIThread(console.tmux, timeout: 30)
+            let context = found == nil ? ((try? describe(console)) ?? "") : ""
+            let (pid, tid) = try #require(found, "the UI thread is named taskops-ui: \(context)")
             let before = try #require(Self.switches(pid, tid))
             Thread.sleep(forTimeInterval: 6)
             let after = try #require(Self.switches(pid, tid))

@@ -118,14 +118,16 @@ enum PackedCoder {
     }
 
     static func uuidText(_ bytes: ArraySlice<UInt8>) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(36)
-        for (i, b) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { out.append(UInt8(ascii: "-")) }
-            out.append(hexDigits[Int(b >> 4)])
-            out.append(hexDigits[Int(b & 0xF)])
+        String(unsafeUninitializedCapacity: 36) { out in
+            var n = 0
+            for (i, b) in bytes.enumerated() {
+                if i == 4 || i == 6 || i == 8 || i == 10 { out[n] = UInt8(ascii: "-"); n += 1 }
+                out[n] = hexDigits[Int(b >> 4)]
+                out[n + 1] = hexDigits[Int(b & 0xF)]
+                n += 2
+            }
+            return n
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// `YYYY-MM-DDTHH:MM:SS.ffffff`, the form the Task API writes its timestamps in.
@@ -150,32 +152,28 @@ enum PackedCoder {
     }
 
     static func microTimeText(year: UInt64, rest: UInt64) -> String {
-        var digits = [UInt8](repeating: UInt8(ascii: "0"), count: 16)
-        var value = rest
-        for i in stride(from: 15, through: 0, by: -1) {
-            digits[i] = UInt8(ascii: "0") + UInt8(value % 10)
-            value /= 10
-        }
-        var out: [UInt8] = []
-        out.reserveCapacity(26)
-        var y = Int(min(year, 9999))
-        var yearDigits = [UInt8](repeating: UInt8(ascii: "0"), count: 4)
-        for i in stride(from: 3, through: 0, by: -1) {
-            yearDigits[i] = UInt8(ascii: "0") + UInt8(y % 10)
-            y /= 10
-        }
-        out += yearDigits
-        for (i, d) in digits.enumerated() {
-            switch i {
-            case 0, 2: out.append(UInt8(ascii: "-"))
-            case 4: out.append(UInt8(ascii: "T"))
-            case 6, 8: out.append(UInt8(ascii: ":"))
-            case 10: out.append(UInt8(ascii: "."))
-            default: break
+        // Written back to front: six fraction digits, then seconds, minutes, hours, day, month, year.
+        String(unsafeUninitializedCapacity: 26) { out in
+            var value = rest
+            var position = 25
+            func digits(_ count: Int, then separator: UInt8?) {
+                for _ in 0..<count {
+                    out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                    value /= 10
+                    position -= 1
+                }
+                if let separator { out[position] = separator; position -= 1 }
             }
-            out.append(d)
+            digits(6, then: UInt8(ascii: "."))
+            digits(2, then: UInt8(ascii: ":"))
+            digits(2, then: UInt8(ascii: ":"))
+            digits(2, then: UInt8(ascii: "T"))
+            digits(2, then: UInt8(ascii: "-"))
+            digits(2, then: UInt8(ascii: "-"))
+            value = min(year, 9999)
+            digits(4, then: nil)
+            return 26
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// 1…255 ASCII digits (a `ttl`, a 56-digit event id): a count, then two digits a byte.
@@ -193,13 +191,14 @@ enum PackedCoder {
     }
 
     static func digitText(_ bytes: ArraySlice<UInt8>, count: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(count)
-        for b in bytes {
-            out.append(UInt8(ascii: "0") + (b >> 4))
-            if out.count < count { out.append(UInt8(ascii: "0") + (b & 0xF)) }
+        String(unsafeUninitializedCapacity: count) { out in
+            var n = 0
+            for b in bytes {
+                if n < count { out[n] = UInt8(ascii: "0") + (b >> 4); n += 1 }
+                if n < count { out[n] = UInt8(ascii: "0") + (b & 0xF); n += 1 }
+            }
+            return n
         }
-        return String(decoding: out.prefix(count), as: UTF8.self)
     }
 }
 
