@@ -15,10 +15,10 @@ extension ProcessDriven {
 
         /// The console process under the pane (any depth) and its UI thread, once both exist.
         func findUIThread(_ tmux: TmuxSession, timeout: TimeInterval = 10) throws -> (Int32, Int32)? {
-            guard let pane = try tmux.panePID() else { return nil }
             let deadline = Date().addingTimeInterval(timeout)
             while Date() < deadline {
-                var pending = [pane]
+                // Asked again each time: a loaded tmux server can fail to answer once.
+                var pending = (try? tmux.panePID()).flatMap { $0 }.map { [$0] } ?? []
                 while let pid = pending.popLast() {
                     if let tid = Self.uiThread(of: pid) { return (pid, tid) }
                     pending += ProcessTable.children(of: pid)
