@@ -8,6 +8,8 @@ public enum LogLineParser {
         var kind: TaskEventKind = .other
         var taskId: String?
         var summary: String
+        /// The line parsed as a JSON record, so the event need not parse it again to pack it.
+        var record: JSONObject?
     }
 
     public static func parse(_ event: LogEvent) -> TaskEvent {
@@ -24,7 +26,7 @@ public enum LogLineParser {
             parseLambdaLine(message, into: &result)
         }
         return TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: source, kind: result.kind,
-                         taskId: result.taskId, summary: result.summary, raw: event.message)
+                         taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record)
     }
 
     /// Whether a group's lines are whole JSON records (the bus's, the workflow's, the access log's).
@@ -82,6 +84,7 @@ public enum LogLineParser {
 
     static func parseEventBridgeRecord(_ message: String, into event: inout Reading) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
+        event.record = object
         let detailType = object["detail-type"]?.stringValue ?? ""
         event.kind = eventKinds[detailType] ?? .other
         let detail = object["detail"]
@@ -105,6 +108,7 @@ public enum LogLineParser {
 
     static func parseWorkflowRecord(_ message: String, into event: inout Reading) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
+        event.record = object
         event.kind = .workflow
         let type = object["type"]?.stringValue ?? "?"
         let execution = object["execution_arn"]?.stringValue.flatMap { $0.split(separator: ":").last.map(String.init) } ?? ""
@@ -119,6 +123,7 @@ public enum LogLineParser {
 
     static func parseAccessRecord(_ message: String, into event: inout Reading) {
         guard let json = try? JSONParser.parse(message), let object = json.objectValue else { return }
+        event.record = object
         event.kind = .apiAccess
         let status = object["status"]?.displayText ?? "?"
         event.summary = "\(object["routeKey"]?.displayText ?? "?") → \(status)"

@@ -39,8 +39,14 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
 
     public init(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String? = nil,
                 summary: String, raw: String) {
+        self.init(id: id, timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, taskId: taskId, summary: summary, raw: raw, record: nil)
+    }
+
+    /// `record`: the line already parsed as a JSON object, if it was.
+    init(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
+         summary: String, raw: String, record: JSONObject?) {
         shared = Shared(storage: EventStorage.make(id: id, timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, taskId: taskId,
-                                    summary: summary, raw: raw))
+                                                   summary: summary, raw: raw, record: record))
     }
 
     private var header: EventHeader { storage.header }
@@ -132,11 +138,11 @@ struct EventHeader {
 /// One allocation per event: the header, then the packed fields and the message's bytes.
 final class EventStorage: ManagedBuffer<EventHeader, UInt8> {
     static func make(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
-                     summary: String, raw: String) -> EventStorage {
+                     summary: String, raw: String, record parsed: JSONObject? = nil) -> EventStorage {
         let fields = EventFieldPacking.pack(id: id, taskId: taskId, summary: summary, raw: raw)
         var shape: PackedShape?
         var message = Array(raw.utf8)
-        if let record = Self.packedRecord(raw) {
+        if let record = Self.packedRecord(raw, parsed: parsed) {
             shape = record.shape
             message = record.bytes
         }
@@ -150,11 +156,12 @@ final class EventStorage: ManagedBuffer<EventHeader, UInt8> {
         return storage
     }
 
-    /// A JSON record packed, when packing gives back the very same text.
-    static func packedRecord(_ raw: String) -> PackedJSONObject? {
-        guard raw.utf8.first == UInt8(ascii: "{"), raw.utf8.last == UInt8(ascii: "}"), let object = (try? JSONParser.parse(raw))?.objectValue else { return nil }
-        let packed = PackedJSONObject(object, internedKeys: sharedKeys)
-        return packed.compactText == raw ? packed : nil
+    /// A JSON record packed, when it comes back as the very same text (packing keeps the object
+    /// exactly, so the object's compact text is what unpacking gives).
+    static func packedRecord(_ raw: String, parsed: JSONObject?) -> PackedJSONObject? {
+        guard raw.utf8.first == UInt8(ascii: "{"), raw.utf8.last == UInt8(ascii: "}"),
+              let object = parsed ?? (try? JSONParser.parse(raw))?.objectValue, JSONWriter.compact(.object(object)) == raw else { return nil }
+        return PackedJSONObject(object, internedKeys: sharedKeys)
     }
 
     /// Values that repeat across the stack's records.

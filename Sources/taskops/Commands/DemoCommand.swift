@@ -45,8 +45,9 @@ struct DemoCommand: AsyncParsableCommand {
                                    observer: MeterObserver(meter))
         var intervals = ServiceSettings()
         // Virtual minutes pass faster: refresh metrics and alarms more often than against AWS.
-        intervals.metricsInterval = max(5, 60 / timeScale)
-        intervals.alarmsInterval = max(5, 60 / timeScale)
+        // At most every 10 s, CloudWatch's own fastest dashboard refresh.
+        intervals.metricsInterval = max(10, 60 / timeScale)
+        intervals.alarmsInterval = max(10, 60 / timeScale)
         intervals.auditLogPath = FileManager.default.temporaryDirectory.appendingPathComponent("taskops-demo-audit.log").path
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
                                   settings: .init(mode: "DEMO", colorMode: display.color, ascii: display.ascii, theme: display.theme, charts: display.chartGlyphs,
