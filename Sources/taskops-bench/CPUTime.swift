@@ -19,10 +19,7 @@ enum CPUTime {
 
     /// utime + stime of another process from /proc/PID/stat, in seconds; nil when it is gone.
     static func of(pid: Int32) -> Double? {
-        guard let text = ProcFile.read("/proc/\(pid)/stat"), let close = text.lastIndex(of: ")") else { return nil }
-        // Fields after "(comm)": state is field 3, utime 14, stime 15.
-        let fields = text[text.index(after: close)...].split(separator: " ")
-        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        guard let fields = ProcFile.statFields(pid), fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
         return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 }

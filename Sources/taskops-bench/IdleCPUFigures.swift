@@ -1,5 +1,6 @@
 import Foundation
 import TaskOpsCore
+import TaskOpsSimServer
 
 /// CPU of the console left alone for a minute, from /proc/PID/stat (utime + stime), beside htop
 /// idle in the same tmux in the same minute: `taskops demo`'s console process and the simulator it
@@ -15,7 +16,7 @@ enum IdleCPUFigures {
             return [skipped("taskops serve did not start")]
         }
         defer { server.stop(grace: 2) }
-        guard let endpoint = bannerEndpoint(server) else { return [skipped("taskops serve printed no endpoint")] }
+        guard let endpoint = ServeBanner.read(from: server, timeout: 20).endpoint else { return [skipped("taskops serve printed no endpoint")] }
         let environment = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "AWS_ACCESS_KEY_ID": "AKIDBENCH", "AWS_SECRET_ACCESS_KEY": "bench",
                            "HOME": NSTemporaryDirectory()]
         let bytesFile = NSTemporaryDirectory() + "taskops-bench-demo-\(getpid()).out"
@@ -60,30 +61,11 @@ enum IdleCPUFigures {
     static func childPid(of pid: Int32) -> Int32? {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
         return entries.compactMap(Int32.init).sorted().first { candidate in
-            guard let text = ProcFile.read("/proc/\(candidate)/stat"), let close = text.lastIndex(of: ")") else { return false }
-            let fields = text[text.index(after: close)...].split(separator: " ")
-            return fields.count > 1 && Int32(fields[1]) == pid
+            ProcFile.statFields(candidate).map { $0.count > 1 && Int32($0[1]) == pid } ?? false
         }
     }
 
     static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
-    }
-
-    /// Reads `taskops serve`'s banner until it names its endpoint.
-    static func bannerEndpoint(_ server: ChildProcess) -> String? {
-        var text = ""
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        let deadline = CPUTime.wall() + 20
-        while CPUTime.wall() < deadline {
-            let n = read(server.stdoutFD, &buffer, buffer.count)
-            if n <= 0 { return nil }
-            text += String(decoding: buffer[0..<n], as: UTF8.self)
-            if let line = text.split(separator: "\n").first(where: { $0.contains("AWS endpoint:") }),
-               let url = line.split(separator: " ").first(where: { $0.hasPrefix("http://") }) {
-                return String(url)
-            }
-        }
-        return nil
     }
 }

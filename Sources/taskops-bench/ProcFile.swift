@@ -4,6 +4,13 @@ import Foundation
 enum ProcFile {
     static func read(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
+    /// The fields of /proc/PID/stat after `(comm)`: state first, then the parent pid, …, utime
+    /// and stime at 11 and 12. Nil when the process is gone.
+    static func statFields(_ pid: Int32) -> [Substring]? {
+        guard let text = read("/proc/\(pid)/stat"), let close = text.lastIndex(of: ")") else { return nil }
+        return text[text.index(after: close)...].split(separator: " ")
+    }
+
     /// Resident set size in bytes of `pid` ("self" for this process), from VmRSS.
     static func residentBytes(pid: String = "self") -> Int? {
         guard let status = read("/proc/\(pid)/status") else { return nil }

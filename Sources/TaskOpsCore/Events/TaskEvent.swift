@@ -202,8 +202,7 @@ enum EventFieldPacking {
             bytes += digits
         } else {
             bytes.append(Tag.text.rawValue)
-            PackedCoder.appendLength(text.utf8.count, &bytes)
-            bytes += text.utf8
+            PackedCoder.appendText(text, &bytes)
         }
     }
 
@@ -218,11 +217,9 @@ enum EventFieldPacking {
 
     static func next(_ reader: inout PackedReader) -> String? {
         switch Tag(rawValue: reader.byte()) {
-        case .digits:
-            let count = Int(reader.byte())
-            return PackedCoder.digitText(reader.take((count + 1) / 2), count: count)
-        case .uuid: return PackedCoder.uuidText(reader.take(16))
-        case .text: return String(decoding: reader.take(reader.length()), as: UTF8.self)
+        case .digits: return reader.digits()
+        case .uuid: return reader.uuid()
+        case .text: return reader.text()
         case .absent, .sameAsLine, nil: return nil
         }
     }

@@ -23,16 +23,14 @@ enum PackedCoder {
             if let time = microTimeBytes(s) { bytes += time; return .microTime }
             if shared, s.utf8.count <= PackedTables.longestShared, let id = PackedTables.shared.string(s) { append(id, 2, &bytes); return .sharedString }
             if let digits = digitBytes(s) { bytes += digits; return .digits }
-            appendLength(s.utf8.count, &bytes)
-            bytes += s.utf8
+            appendText(s, &bytes)
             return .string
         case .object(let nested) where !nested.isEmpty:
             return .object(pack(nested, internedKeys: internedKeys, into: &bytes))
         default:
             let text = JSONWriter.compact(value)
             if text.utf8.count <= PackedTables.longestShared, let id = PackedTables.shared.fragment(text) { append(id, 2, &bytes); return .sharedFragment }
-            appendLength(text.utf8.count, &bytes)
-            bytes += text.utf8
+            appendText(text, &bytes)
             return .fragment
         }
     }
@@ -48,15 +46,13 @@ enum PackedCoder {
         case .null: return .null
         case .yes: return .bool(true)
         case .no: return .bool(false)
-        case .uuid: return .string(uuidText(reader.take(16)))
+        case .uuid: return .string(reader.uuid())
         case .microTime: return .string(microTimeText(year: reader.uint(2), rest: reader.uint(8)))
-        case .digits:
-            let count = Int(reader.byte())
-            return .string(digitText(reader.take((count + 1) / 2), count: count))
+        case .digits: return .string(reader.digits())
         case .sharedString: return .string(PackedTables.shared.string(at: Int(reader.uint(2))))
         case .sharedFragment: return parsed(PackedTables.shared.fragment(at: Int(reader.uint(2))))
-        case .string: return .string(String(decoding: reader.take(reader.length()), as: UTF8.self))
-        case .fragment: return parsed(String(decoding: reader.take(reader.length()), as: UTF8.self))
+        case .string: return .string(reader.text())
+        case .fragment: return parsed(reader.text())
         case .object(let shape): return .object(unpack(shape, from: &reader))
         }
     }
@@ -79,6 +75,12 @@ enum PackedCoder {
 
     static func append(_ value: Int, _ width: Int, _ bytes: inout [UInt8]) {
         for shift in stride(from: (width - 1) * 8, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+    }
+
+    /// A length, then the UTF-8 (read back by `PackedReader.text`).
+    static func appendText(_ text: String, _ bytes: inout [UInt8]) {
+        appendLength(text.utf8.count, &bytes)
+        bytes += text.utf8
     }
 
     static func appendLength(_ length: Int, _ bytes: inout [UInt8]) {
@@ -130,14 +132,18 @@ enum PackedCoder {
         }
     }
 
+    /// What stands between the digits of `YYYY-MM-DDTHH:MM:SS.ffffff`, by position.
+    static let microTimeSeparators: [UInt8?] = (0..<26).map { i in
+        [4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"), 13: UInt8(ascii: ":"), 16: UInt8(ascii: ":"), 19: UInt8(ascii: ".")][i]
+    }
+
     /// `YYYY-MM-DDTHH:MM:SS.ffffff`, the form the Task API writes its timestamps in.
     static func microTimeBytes(_ s: String) -> [UInt8]? {
-        let utf8 = Array(s.utf8)
+        let utf8 = s.utf8
         guard utf8.count == 26 else { return nil }
-        let separators: [Int: UInt8] = [4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"), 13: UInt8(ascii: ":"), 16: UInt8(ascii: ":"), 19: UInt8(ascii: ".")]
         var year = 0, rest: UInt64 = 0
         for (i, c) in utf8.enumerated() {
-            if let separator = separators[i] {
+            if let separator = microTimeSeparators[i] {
                 guard c == separator else { return nil }
                 continue
             }

@@ -54,15 +54,11 @@ public struct PackedJSONObject: Sendable, Hashable {
     /// Bytes held for the values (the shape is shared).
     public var packedSize: Int { bytes.count }
 
-    public static func == (a: Self, b: Self) -> Bool { a.shape === b.shape && a.bytes == b.bytes }
-    public func hash(into hasher: inout Hasher) {
-        hasher.combine(ObjectIdentifier(shape))
-        hasher.combine(bytes)
-    }
 }
 
-/// The keys of an object and how each value is stored. Shared by every object of the same form.
-final class PackedShape: Sendable {
+/// The keys of an object and how each value is stored. Shared by every object of the same form
+/// (`PackedTables` keeps one of each), so it is equal only to itself.
+final class PackedShape: Sendable, Hashable {
     let keys: [String]
     let encodings: [PackedEncoding]
 
@@ -70,6 +66,9 @@ final class PackedShape: Sendable {
         self.keys = keys
         self.encodings = encodings
     }
+
+    static func == (a: PackedShape, b: PackedShape) -> Bool { a === b }
+    func hash(into hasher: inout Hasher) { hasher.combine(ObjectIdentifier(self)) }
 }
 
 enum PackedEncoding: Hashable, Sendable {
@@ -86,32 +85,6 @@ enum PackedEncoding: Hashable, Sendable {
     case string, fragment
     /// A nested object with its own shape.
     case object(PackedShape)
-
-    static func == (a: Self, b: Self) -> Bool {
-        switch (a, b) {
-        case (.null, .null), (.yes, .yes), (.no, .no), (.uuid, .uuid), (.microTime, .microTime), (.digits, .digits),
-             (.sharedString, .sharedString), (.sharedFragment, .sharedFragment), (.string, .string), (.fragment, .fragment):
-            return true
-        case (.object(let x), .object(let y)): return x === y
-        default: return false
-        }
-    }
-
-    func hash(into hasher: inout Hasher) {
-        switch self {
-        case .null: hasher.combine(0)
-        case .yes: hasher.combine(1)
-        case .no: hasher.combine(2)
-        case .uuid: hasher.combine(3)
-        case .microTime: hasher.combine(4)
-        case .digits: hasher.combine(5)
-        case .sharedString: hasher.combine(6)
-        case .sharedFragment: hasher.combine(7)
-        case .string: hasher.combine(8)
-        case .fragment: hasher.combine(9)
-        case .object(let shape): hasher.combine(ObjectIdentifier(shape))
-        }
-    }
 }
 
 /// Reads packed bytes front to back.
@@ -145,5 +118,17 @@ struct PackedReader {
         var value: UInt64 = 0
         for _ in 0..<width { value = value << 8 | UInt64(byte()) }
         return value
+    }
+
+    /// A string written by `PackedCoder.appendText`: a length, then UTF-8.
+    mutating func text() -> String { String(decoding: take(length()), as: UTF8.self) }
+
+    /// A UUID written by `PackedCoder.uuidBytes`.
+    mutating func uuid() -> String { PackedCoder.uuidText(take(16)) }
+
+    /// A digit string written by `PackedCoder.digitBytes`.
+    mutating func digits() -> String {
+        let count = Int(byte())
+        return PackedCoder.digitText(take((count + 1) / 2), count: count)
     }
 }

@@ -201,6 +201,10 @@ public final class ChildProcess: @unchecked Sendable {
                       timedOut: status == nil || !output.complete)
     }
 
+    /// This process's own executable (to start another copy of it as a child).
+    public static let ownExecutable: String =
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+
     /// The first executable called `name` on `PATH`.
     public static func which(_ name: String, path: String? = ProcessInfo.processInfo.environment["PATH"]) -> String? {
         for dir in (path ?? "/usr/bin:/bin").split(separator: ":") {

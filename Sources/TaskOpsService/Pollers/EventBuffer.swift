@@ -51,24 +51,24 @@ public struct EventBuffer: Sendable {
         return sorted.count
     }
 
-    /// The index of the first held event at or after `timestamp` (binary search).
+    /// The index of the first held event at or after `timestamp`.
     static func firstIndex(in events: [TaskEvent], notBefore timestamp: Int64) -> Int {
+        firstIndex(in: events) { $0.timestamp < timestamp }
+    }
+
+    /// Binary search over events in order: the index of the first one `before` is false for.
+    static func firstIndex(in events: [TaskEvent], where before: (TaskEvent) -> Bool) -> Int {
         var low = 0, high = events.count
         while low < high {
             let mid = (low + high) / 2
-            if events[mid].timestamp < timestamp { low = mid + 1 } else { high = mid }
+            if before(events[mid]) { low = mid + 1 } else { high = mid }
         }
         return low
     }
 
-    /// The index of the first held event ordered at or after `event` (binary search).
+    /// The index of the first held event ordered at or after `event`.
     static func firstIndex(in events: [TaskEvent], notBefore event: TaskEvent) -> Int {
-        var low = 0, high = events.count
-        while low < high {
-            let mid = (low + high) / 2
-            if (events[mid].timestamp, events[mid].id) < (event.timestamp, event.id) { low = mid + 1 } else { high = mid }
-        }
-        return low
+        firstIndex(in: events) { ($0.timestamp, $0.id) < (event.timestamp, event.id) }
     }
 
     static func merge(_ a: [TaskEvent], _ b: [TaskEvent]) -> [TaskEvent] {

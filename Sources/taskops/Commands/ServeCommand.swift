@@ -60,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
               curl -s -X POST \(endpoint)/\(env)/tasks -H 'Content-Type: application/json' -d '{"title":"hello","userId":"me","priority":"high"}'
               AWS_ACCESS_KEY_ID=test AWS_SECRET_ACCESS_KEY=test aws --endpoint-url \(endpoint) logs filter-log-events --log-group-name /aws/lambda/\(names.functionName("create_task") ?? "") --region \(region)
               taskops tasks --api-url \(endpoint)/\(env)
-            Ctrl-C stops it.
+            \(ServeBanner.endLine)
 
             """
         // Written straight to the file descriptor: print() would sit in stdio's buffer when stdout is a pipe.
