@@ -20,12 +20,12 @@ enum LoadedState {
 
     static func snapshot(tasks taskCount: Int, events eventCount: Int) -> StackSnapshot {
         var snapshot = StackSnapshot()
-        snapshot.tasks.tasks = (0..<taskCount).compactMap(task)
+        snapshot.tasks.tasks = TaskItem.items(from: (0..<taskCount).lazy.compactMap(taskObject))
         snapshot.tasks.freshness.lastSuccess = now
         var buffer = EventBuffer(capacity: 100_000)
         let batch = 1000
         for start in stride(from: 0, to: eventCount, by: batch) {
-            buffer.insert((start..<min(eventCount, start + batch)).map { LogLineParser.parse(logEvent($0)) })
+            buffer.insert(LogLineParser.parse((start..<min(eventCount, start + batch)).map(logEvent)))
         }
         snapshot.events.events = buffer.events
         snapshot.events.freshness.lastSuccess = now
@@ -40,8 +40,10 @@ enum LoadedState {
     static let statuses = ["pending", "in_progress", "completed", "pending_approval", "approved", "rejected", "blocked"]
     static let priorities = ["low", "medium", "high"]
 
-    /// A task as the Task API returns it, decoded through the same path as `TasksPoller`.
-    static func task(_ n: Int) -> TaskItem? {
+    static func task(_ n: Int) -> TaskItem? { taskObject(n).flatMap(TaskItem.init(json:)) }
+
+    /// A task as the Task API returns it (decoded into tasks through the same path as `TasksPoller`).
+    static func taskObject(_ n: Int) -> JSONObject? {
         // Microseconds as the API writes them (Python drops the fraction only when it is zero).
         let created = StackTime.pythonISO(now.addingTimeInterval(Double(-n) - Double(n % 997 + 1) / 1009))
         let json = """
@@ -49,7 +51,7 @@ enum LoadedState {
             "priority":"\(priorities[n % 3])","status":"\(statuses[n % statuses.count])","userId":"user-\(n % 40)",\
             "createdAt":"\(created)","updatedAt":"\(created)","tags":["bench","ops"],"metadata":{"source":"bench"}}
             """
-        return (try? JSONParser.parse(json))?.objectValue.flatMap(TaskItem.init(json:))
+        return (try? JSONParser.parse(json))?.objectValue
     }
 
     static func uuid(_ n: Int) -> String { String(format: "%08lx-1b2c-4d3e-8f40-%012lx", n, (n &* 2_654_435_761) & 0xFFFF_FFFF_FFFF) }

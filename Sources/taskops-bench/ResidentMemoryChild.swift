@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import TaskOpsCore
 import TaskOpsService
 import TaskOpsUI
 
@@ -7,6 +8,8 @@ import TaskOpsUI
 /// prints its resident size before and after returning freed heap to the system.
 enum ResidentMemoryChild {
     static func run(tasks: Int, events: Int) {
+        // The console's process sets this first (ConsoleLauncher).
+        HeapPolicy.giveBackLargeBlocksWhenFreed()
         let store = StackStore()
         let snapshot = LoadedState.snapshot(tasks: tasks, events: events)
         store.update { $0 = snapshot }

@@ -15,7 +15,7 @@ import TaskOpsTesting
     @Test func theFormsItPacksComeBackExactly() throws {
         let text = #"""
             {"taskId":"0f8fad5b-d9cb-469f-a165-70867728950e","createdAt":"2026-11-24T10:11:12.123456","ttl":"1803352505",
-             "upper":"0F8FAD5B-D9CB-469F-A165-70867728950E","nearTime":"2026-11-24T10:11:12.12345","zeros":"007","id":"\#(String(repeating: "9", count: 56))",
+             "upper":"0F8FAD5B-D9CB-469F-A165-70867728950E","nearTime":"2026-11-24T10:11:12.12345","zulu":"2026-11-24T10:11:12Z","nearZulu":"2026-11-24T10:11:12z","zeros":"007","id":"\#(String(repeating: "9", count: 56))",
              "status":"pending","n":1.50,"big":123456789012345678901234567890,"neg":-0,"e":1e-7,"t":true,"f":false,"z":null,"empty":"","eo":{},"ea":[],
              "nested":{"detail":{"taskId":"0f8fad5b-d9cb-469f-a165-70867728950e","deep":{"x":[1,{"y":"z"}]}}},"dup":"a","dup":"b",
              "esc":"\u0000\u001b[31m\"\\","wide":"支払い 🇫🇷 e\u0301"}

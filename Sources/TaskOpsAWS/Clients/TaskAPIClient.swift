@@ -25,7 +25,7 @@ public struct TaskAPIClient: TaskAPI {
         if let limit { query.append("limit=\(limit)") }
         let object = try await call("ListTasks", "GET", "/tasks" + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
         let items = object["tasks"]?.arrayValue ?? []
-        let tasks = items.compactMap { $0.objectValue.flatMap(TaskItem.init(json:)) }
+        let tasks = TaskItem.items(from: items.compactMap(\.objectValue))
         return TaskPage(tasks: tasks, count: object["count"]?.numberValue?.intValue ?? tasks.count,
                         lastEvaluatedKey: object["lastEvaluatedKey"], skipped: items.count - tasks.count)
     }

@@ -31,7 +31,7 @@ public enum EventCommands {
                     var pages = 0
                     repeat {
                         let page = try await logs.filterLogEvents(request)
-                        buffer.insert(page.events.map(LogLineParser.parse))
+                        buffer.insert(LogLineParser.parse(page.events))
                         newest = max(newest, page.events.map(\.timestamp).max() ?? newest)
                         request.nextToken = page.nextToken
                         pages += 1

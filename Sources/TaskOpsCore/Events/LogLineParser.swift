@@ -13,7 +13,26 @@ public enum LogLineParser {
     }
 
     public static func parse(_ event: LogEvent) -> TaskEvent {
-        let source = sourceName(ofGroup: event.logGroup)
+        let result = reading(of: event)
+        return TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: sourceName(ofGroup: event.logGroup),
+                         kind: result.kind, taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record)
+    }
+
+    /// The events of one answer, held in shared blocks (as `TaskEvent.sharingBlocks` would hold them).
+    public static func parse(_ events: [LogEvent]) -> [TaskEvent] {
+        var typed: [TaskEvent] = []
+        typed.reserveCapacity(events.count)
+        var builder = EventBlockBuilder()
+        for event in events {
+            if !builder.hasRoom { typed += TaskEvent.built(&builder) }
+            let result = reading(of: event)
+            builder.append(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: sourceName(ofGroup: event.logGroup),
+                           kind: result.kind, taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record)
+        }
+        return events.isEmpty ? [] : typed + TaskEvent.built(&builder)
+    }
+
+    static func reading(of event: LogEvent) -> Reading {
         let message = event.message.cheaplyTrimming(.newlines)
         var result = Reading(summary: message)
         if event.logGroup.hasPrefix("/aws/events/") {
@@ -25,8 +44,7 @@ public enum LogLineParser {
         } else {
             parseLambdaLine(message, into: &result)
         }
-        return TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: source, kind: result.kind,
-                         taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record)
+        return result
     }
 
     /// Whether a group's lines are whole JSON records (the bus's, the workflow's, the access log's).

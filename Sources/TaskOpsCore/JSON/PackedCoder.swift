@@ -20,7 +20,8 @@ enum PackedCoder {
         case .bool(let b): return b ? .yes : .no
         case .string(let s):
             if let uuid = uuidBytes(s) { bytes += uuid; return .uuid }
-            if let time = microTimeBytes(s) { bytes += time; return .microTime }
+            if let time = timeBytes(s, .micro) { bytes += time; return .microTime }
+            if let time = timeBytes(s, .zulu) { bytes += time; return .zuluTime }
             if shared, s.utf8.count <= PackedTables.longestShared, let id = PackedTables.shared.string(s) { append(id, 2, &bytes); return .sharedString }
             if let digits = digitBytes(s) { bytes += digits; return .digits }
             appendText(s, &bytes)
@@ -47,7 +48,8 @@ enum PackedCoder {
         case .yes: return .bool(true)
         case .no: return .bool(false)
         case .uuid: return .string(reader.uuid())
-        case .microTime: return .string(microTimeText(year: reader.uint(2), rest: reader.uint(8)))
+        case .microTime: return .string(timeText(year: reader.uint(2), rest: reader.uint(8), .micro))
+        case .zuluTime: return .string(timeText(year: reader.uint(2), rest: reader.uint(5), .zulu))
         case .digits: return .string(reader.digits())
         case .sharedString: return .string(PackedTables.shared.string(at: Int(reader.uint(2))))
         case .sharedFragment: return parsed(PackedTables.shared.fragment(at: Int(reader.uint(2))))
@@ -61,7 +63,8 @@ enum PackedCoder {
         switch encoding {
         case .null, .yes, .no: break
         case .uuid: reader.offset += 16
-        case .microTime: reader.offset += 10
+        case .microTime: reader.offset += 2 + PackedTimeForm.micro.restBytes
+        case .zuluTime: reader.offset += 2 + PackedTimeForm.zulu.restBytes
         case .digits: reader.offset += (Int(reader.byte()) + 1) / 2
         case .sharedString, .sharedFragment: reader.offset += 2
         case .string, .fragment: reader.offset += reader.length()
@@ -102,8 +105,9 @@ enum PackedCoder {
         }
     }
 
-    static func uuidBytes(_ s: String) -> [UInt8]? {
-        let utf8 = s.utf8
+    static func uuidBytes(_ s: String) -> [UInt8]? { uuidBytes(s.utf8) }
+
+    static func uuidBytes<Text: Collection<UInt8>>(_ utf8: Text) -> [UInt8]? {
         guard utf8.count == 36 else { return nil }
         var out: [UInt8] = []
         out.reserveCapacity(16)
@@ -132,18 +136,13 @@ enum PackedCoder {
         }
     }
 
-    /// What stands between the digits of `YYYY-MM-DDTHH:MM:SS.ffffff`, by position.
-    static let microTimeSeparators: [UInt8?] = (0..<26).map { i in
-        [4: UInt8(ascii: "-"), 7: UInt8(ascii: "-"), 10: UInt8(ascii: "T"), 13: UInt8(ascii: ":"), 16: UInt8(ascii: ":"), 19: UInt8(ascii: ".")][i]
-    }
-
-    /// `YYYY-MM-DDTHH:MM:SS.ffffff`, the form the Task API writes its timestamps in.
-    static func microTimeBytes(_ s: String) -> [UInt8]? {
+    /// `form`'s timestamp as a 2-byte year and its other digits as one number.
+    static func timeBytes(_ s: String, _ form: PackedTimeForm) -> [UInt8]? {
         let utf8 = s.utf8
-        guard utf8.count == 26 else { return nil }
+        guard utf8.count == form.length else { return nil }
         var year = 0, rest: UInt64 = 0
         for (i, c) in utf8.enumerated() {
-            if let separator = microTimeSeparators[i] {
+            if let separator = form.separators[i] {
                 guard c == separator else { return nil }
                 continue
             }
@@ -153,32 +152,28 @@ enum PackedCoder {
         }
         var out: [UInt8] = []
         append(year, 2, &out)
-        for shift in stride(from: 56, through: 0, by: -8) { out.append(UInt8(truncatingIfNeeded: rest >> UInt64(shift))) }
+        append(Int(rest), form.restBytes, &out)
         return out
     }
 
-    static func microTimeText(year: UInt64, rest: UInt64) -> String {
-        // Written back to front: six fraction digits, then seconds, minutes, hours, day, month, year.
-        String(unsafeUninitializedCapacity: 26) { out in
+    static func timeText(year: UInt64, rest: UInt64, _ form: PackedTimeForm) -> String {
+        // Written back to front, digits where the form has none of its separators.
+        String(unsafeUninitializedCapacity: form.length) { out in
             var value = rest
-            var position = 25
-            func digits(_ count: Int, then separator: UInt8?) {
-                for _ in 0..<count {
+            for position in stride(from: form.length - 1, through: 4, by: -1) {
+                if let separator = form.separators[position] {
+                    out[position] = separator
+                } else {
                     out[position] = UInt8(ascii: "0") + UInt8(value % 10)
                     value /= 10
-                    position -= 1
                 }
-                if let separator { out[position] = separator; position -= 1 }
             }
-            digits(6, then: UInt8(ascii: "."))
-            digits(2, then: UInt8(ascii: ":"))
-            digits(2, then: UInt8(ascii: ":"))
-            digits(2, then: UInt8(ascii: "T"))
-            digits(2, then: UInt8(ascii: "-"))
-            digits(2, then: UInt8(ascii: "-"))
             value = min(year, 9999)
-            digits(4, then: nil)
-            return 26
+            for position in stride(from: 3, through: 0, by: -1) {
+                out[position] = UInt8(ascii: "0") + UInt8(value % 10)
+                value /= 10
+            }
+            return form.length
         }
     }
 
@@ -260,4 +255,23 @@ final class PackedTables: @unchecked Sendable {
         ids[value] = values.count - 1
         return values.count - 1
     }
+}
+
+/// A timestamp form packed as numbers: its length and the separators between its digits.
+struct PackedTimeForm {
+    let length: Int
+    let separators: [UInt8?]
+    /// Bytes for the digits after the year.
+    let restBytes: Int
+
+    init(_ pattern: String, restBytes: Int) {
+        length = pattern.utf8.count
+        separators = pattern.utf8.map { $0 == UInt8(ascii: "d") ? nil : $0 }
+        self.restBytes = restBytes
+    }
+
+    /// The Task API's `2026-11-24T10:11:12.123456` (16 digits after the year).
+    static let micro = PackedTimeForm("dddd-dd-ddTdd:dd:dd.dddddd", restBytes: 8)
+    /// EventBridge's `2026-11-24T10:11:12Z` (10 digits after the year).
+    static let zulu = PackedTimeForm("dddd-dd-ddTdd:dd:ddZ", restBytes: 5)
 }

@@ -10,7 +10,8 @@ import Foundation
 /// number literals, so `compactText` is what `JSONWriter.compact` wrote for the object.
 public struct PackedJSONObject: Sendable, Hashable {
     let shape: PackedShape
-    let bytes: [UInt8]
+    /// The values' bytes: its own array, or its row of a block many objects share (`PackedRows`).
+    let bytes: ArraySlice<UInt8>
 
     /// Packs `object`; string values of `internedKeys` are shared through a table (for values
     /// that repeat: a status, a user, a region).
@@ -19,11 +20,11 @@ public struct PackedJSONObject: Sendable, Hashable {
         bytes.reserveCapacity(256)
         shape = PackedCoder.pack(object, internedKeys: internedKeys, into: &bytes)
         // Held at its size: the array grew by doubling while packing.
-        self.bytes = bytes.withUnsafeBufferPointer { Array($0) }
+        self.bytes = bytes.atItsSize[...]
     }
 
     /// An object packed before, from its shape and bytes.
-    init(shape: PackedShape, bytes: [UInt8]) {
+    init(shape: PackedShape, bytes: ArraySlice<UInt8>) {
         self.shape = shape
         self.bytes = bytes
     }
@@ -42,10 +43,25 @@ public struct PackedJSONObject: Sendable, Hashable {
 
     /// The value of `key`, unpacked alone.
     public subscript(key: String) -> JSONValue? {
+        guard let (encoding, found) = self.reader(at: key) else { return nil }
+        var reader = found
+        return PackedCoder.value(encoding, from: &reader)
+    }
+
+    /// How `key`'s value is held, and a reader at its bytes.
+    private func reader(at key: String) -> (PackedEncoding, PackedReader)? {
         guard let index = shape.keys.firstIndex(of: key) else { return nil }
         var reader = PackedReader(bytes: bytes)
         for earlier in 0..<index { PackedCoder.skip(shape.encodings[earlier], from: &reader) }
-        return PackedCoder.value(shape.encodings[index], from: &reader)
+        return (shape.encodings[index], reader)
+    }
+
+    /// `key`'s value as a sort key (see `TimestampSortKey`): "" when absent.
+    public func timestampSortKey(_ key: String) -> TimestampSortKey {
+        guard let (encoding, found) = self.reader(at: key) else { return TimestampSortKey(text: "") }
+        var reader = found
+        guard encoding == .microTime else { return TimestampSortKey(text: PackedCoder.value(encoding, from: &reader).displayText) }
+        return TimestampSortKey(year: reader.uint(2), rest: reader.uint(8))
     }
 
     /// The display text of `key`'s value (`JSONValue.displayText`), nil when absent.
@@ -77,6 +93,8 @@ enum PackedEncoding: Hashable, Sendable {
     case uuid
     /// `YYYY-MM-DDTHH:MM:SS.ffffff`: the year in 2 bytes, the other 16 digits in 8.
     case microTime
+    /// `YYYY-MM-DDTHH:MM:SSZ`: the year in 2 bytes, the other 10 digits in 5.
+    case zuluTime
     /// ASCII digits only (1…255 of them, no leading `+`): a length byte and two digits a byte.
     case digits
     /// A string or a short non-string value kept once in a shared table: 2 bytes.
@@ -89,23 +107,32 @@ enum PackedEncoding: Hashable, Sendable {
 
 /// Reads packed bytes front to back.
 struct PackedReader {
-    let bytes: [UInt8]
-    var offset = 0
+    let bytes: ArraySlice<UInt8>
+    var offset: Int
+
+    init(bytes: ArraySlice<UInt8>) {
+        self.bytes = bytes
+        offset = bytes.startIndex
+    }
+
+    init(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
+
+    var isAtEnd: Bool { offset >= bytes.endIndex }
 
     mutating func byte() -> UInt8 {
         defer { offset += 1 }
-        return offset < bytes.count ? bytes[offset] : 0
+        return offset < bytes.endIndex ? bytes[offset] : 0
     }
 
     mutating func take(_ count: Int) -> ArraySlice<UInt8> {
-        let end = min(bytes.count, offset + count)
+        let end = min(bytes.endIndex, offset + count)
         defer { offset = end }
         return bytes[min(offset, end)..<end]
     }
 
     mutating func length() -> Int {
         var value = 0, shift = 0
-        while offset < bytes.count {
+        while offset < bytes.endIndex {
             let b = byte()
             value |= Int(b & 0x7F) << shift
             if b < 0x80 { break }

@@ -2,10 +2,12 @@
 /// strings on get/list and as numbers on create, and stored items may hold anything.
 ///
 /// The item as received is held packed (`PackedJSONObject`: keys in a shared shape, ids and
-/// timestamps as bytes, repeated values shared) and its fields are read from it when asked: the
-/// console holds 100k tasks, and strings for every field cost several times the packed item.
+/// timestamps as bytes, repeated values shared), in a block with the other tasks of its page
+/// (`TaskItem.items(from:)`), and its fields are read from it when asked: the console holds 100k
+/// tasks, and strings for every field cost several times the packed item.
 public struct TaskItem: Sendable, Hashable, Identifiable {
-    private var item: PackedJSONObject
+    let rows: PackedRows
+    let row: Int
 
     /// Values that repeat across tasks, kept once in a shared table.
     static let sharedKeys: Set<String> = ["priority", "status", "userId"]
@@ -22,14 +24,49 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
         if let ttl { object["ttl"] = .string(ttl) }
         object["tags"] = .array(tags)
         object["metadata"] = .object(metadata)
-        item = PackedJSONObject(object, internedKeys: Self.sharedKeys)
+        self.init(packed: PackedJSONObject(object, internedKeys: Self.sharedKeys))
     }
 
     /// Reads a task from an API object; nil when it has no usable `taskId`.
     public init?(json: JSONObject) {
-        guard let id = json["taskId"]?.displayText, !id.isEmpty else { return nil }
-        item = PackedJSONObject(json, internedKeys: Self.sharedKeys)
+        guard Self.isTask(json) else { return nil }
+        self.init(packed: PackedJSONObject(json, internedKeys: Self.sharedKeys))
     }
+
+    private init(packed: PackedJSONObject) {
+        var builder = PackedRowsBuilder()
+        builder.append(packed)
+        self.init(rows: builder.build(), row: 0)
+    }
+
+    private init(rows: PackedRows, row: Int) {
+        self.rows = rows
+        self.row = row
+    }
+
+    private static func isTask(_ json: JSONObject) -> Bool { !(json["taskId"]?.displayText ?? "").isEmpty }
+
+    /// The tasks among `objects` (those with a usable `taskId`), held in shared blocks.
+    public static func items(from objects: some Sequence<JSONObject>) -> [TaskItem] {
+        var items: [TaskItem] = []
+        items.reserveCapacity(objects.underestimatedCount)
+        var builder = PackedRowsBuilder()
+        func seal() {
+            guard builder.count > 0 else { return }
+            let rows = builder.build()
+            items.reserveCapacity(items.count + rows.count)
+            items += (0..<rows.count).map { TaskItem(rows: rows, row: $0) }
+            builder = PackedRowsBuilder()
+        }
+        for object in objects where isTask(object) {
+            if !builder.hasRoom { seal() }
+            builder.append(object, internedKeys: sharedKeys)
+        }
+        seal()
+        return items
+    }
+
+    private var item: PackedJSONObject { rows.object(row) }
 
     private func text(_ key: String) -> String { item.text(key) ?? "" }
 
@@ -37,8 +74,11 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
     private mutating func set(_ key: String, _ value: String?) {
         var object = item.object
         object[key] = value.map { .string($0) }
-        item = PackedJSONObject(object, internedKeys: Self.sharedKeys)
+        self = TaskItem(packed: PackedJSONObject(object, internedKeys: Self.sharedKeys))
     }
+
+    public static func == (a: TaskItem, b: TaskItem) -> Bool { (a.rows === b.rows && a.row == b.row) || a.item == b.item }
+    public func hash(into hasher: inout Hasher) { hasher.combine(item) }
 
     public var taskId: String {
         get { text("taskId") }
@@ -74,6 +114,10 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
         get { text("updatedAt") }
         set { set("updatedAt", newValue) }
     }
+    /// `createdAt` and `updatedAt` as lists sort them.
+    public var createdAtSortKey: TimestampSortKey { item.timestampSortKey("createdAt") }
+    public var updatedAtSortKey: TimestampSortKey { item.timestampSortKey("updatedAt") }
+
     /// Epoch seconds as text (a number on create, a string elsewhere).
     public var ttl: String? {
         get { item.text("ttl") }

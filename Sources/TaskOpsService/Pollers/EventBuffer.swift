@@ -35,19 +35,23 @@ public struct EventBuffer: Sendable {
             if !contains(key.1, timestamp: key.0) { sorted.append(event) }
         }
         guard !sorted.isEmpty else { return 0 }
-        if let last = events.last, let first = sorted.first, (first.timestamp, first.id) >= (last.timestamp, last.id) {
-            events.append(contentsOf: sorted)
-        } else if let first = sorted.first {
-            // New events are recent: only the held events after the first of them need merging.
-            let from = Self.firstIndex(in: events, notBefore: first)
-            let tail = Self.merge(Array(events[from...]), sorted)
-            events.replaceSubrange(from..., with: tail)
+        sorted = TaskEvent.sharingBlocks(sorted)
+        // New events are recent: only the held events after the first of them need merging.
+        let from = Self.firstIndex(in: events, notBefore: sorted[0])
+        let tail = from == events.count ? sorted : Self.merge(Array(events[from...]), sorted)
+        let excess = max(0, from + tail.count - capacity)
+        // Built at its size: the held array is shared with the snapshot on screen, so adding to it
+        // copies it anyway, and a copy made by appending would double its capacity.
+        var next: [TaskEvent] = []
+        next.reserveCapacity(from + tail.count - excess)
+        if excess < from {
+            next += events[excess..<from]
+            next += tail
+        } else {
+            next += tail[(excess - from)...]
         }
-        if events.count > capacity {
-            let excess = events.count - capacity
-            events.removeFirst(excess)
-            dropped += excess
-        }
+        events = next
+        dropped += excess
         return sorted.count
     }
 

@@ -140,7 +140,7 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         let readThrough = min(serverNow, serverMillis())
         // Each read overlaps the last by `overlap`: parse only the events not already held.
         let unseen = lock.withLock { collected.filter { !buffer.contains($0.eventId, timestamp: $0.timestamp) } }
-        let typed = unseen.map(LogLineParser.parse)
+        let typed = LogLineParser.parse(unseen)
         let (snapshotEvents, dropped): ([TaskEvent], Int) = lock.withLock {
             let added = buffer.insert(typed)
             var s = state[group] ?? GroupState()

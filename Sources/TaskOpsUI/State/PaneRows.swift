@@ -38,12 +38,12 @@ public enum PaneRows {
             }
         }
         switch sort {
-        case .created: by { Descending($0.createdAt) }
-        case .updated: by { Descending($0.updatedAt) }
+        case .created: by { Descending($0.createdAtSortKey) }
+        case .updated: by { Descending($0.updatedAtSortKey) }
         case .title: by { $0.title.lowercased() }
-        case .status: by { Pair($0.status, Descending($0.createdAt)) }
-        case .priority: by { Pair(rank($0.priority), Descending($0.createdAt)) }
-        case .user: by { Pair($0.userId, Descending($0.createdAt)) }
+        case .status: by { Pair($0.status, Descending($0.createdAtSortKey)) }
+        case .priority: by { Pair(rank($0.priority), Descending($0.createdAtSortKey)) }
+        case .user: by { Pair($0.userId, Descending($0.createdAtSortKey)) }
         }
         return positions
     }

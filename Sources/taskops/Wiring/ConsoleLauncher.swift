@@ -17,6 +17,7 @@ enum ConsoleLauncher {
     }
 
     static func run(target: StackTarget, clients: StackClients, meter: CallMeter, settings: Settings) async {
+        HeapPolicy.giveBackLargeBlocksWhenFreed()
         var serviceSettings = settings.intervals
         serviceSettings.readonly = target.readonly
         serviceSettings.who = ApprovalDecider.caller(environment: CommandWiring.environment)
