@@ -73,6 +73,16 @@ import TaskOpsTesting
         #expect(events.last?.raw == "m\(many.count - 1)" && events[EventBlockBuilder.maximumRows].id == "\(EventBlockBuilder.maximumRows)")
     }
 
+    @Test func fieldsLongerThanARowCountsAreKept() {
+        let summary = String(repeating: "s", count: 70_000), id = String(repeating: "i", count: 66_000)
+        let long = TaskEvent(id: id, timestamp: 1, logGroup: "/g", source: "s", kind: .other, taskId: Self.taskId, summary: summary, raw: "line \(Self.taskId)")
+        let short = TaskEvent(id: "e", timestamp: 2, logGroup: "/g", source: "s", kind: .error, summary: "x", raw: "y")
+        let moved = TaskEvent.sharingBlocks([short, long, short])
+        #expect(moved == [short, long, short])
+        #expect(moved[1].summary == summary && moved[1].id == id && moved[1].raw == "line \(Self.taskId)" && moved[1].taskId == Self.taskId)
+        #expect(moved[2].raw == "y" && moved[2].kind == .error)
+    }
+
     @Test func tasksOfOnePageShareABlockAndReadAsAlone() throws {
         let objects: [JSONObject] = (0..<300).map { i in
             ["taskId": .string(i % 2 == 0 ? Self.taskId : "t-\(i)"), "title": .string(HostileStrings.all[i % HostileStrings.all.count]),

@@ -1,93 +1,113 @@
-/// Where one event's values are in its block.
+/// Where one event is in its block: 16 bytes.
 struct EventRow {
     var timestamp: Int64
-    /// The event's packed fields (id, task id, summary) run from the previous row's end to here;
-    /// its message from here to `end`.
-    var messageStart: UInt32
-    var end: UInt32
-    var logGroup: UInt16
-    var source: UInt16
-    /// 1 + the index in `shapes` when the message is held as a packed JSON record; 0 for text.
-    var shape: UInt16
-    var kind: TaskEventKind
+    /// Where the event's bytes start; they end where the next row's start.
+    var start: UInt32
+    var form: UInt16
+    /// How many of the event's bytes are its packed fields (id, task id, summary) before its
+    /// message; `EventRow.longFields` when a 4-byte count leads the bytes instead.
+    var fieldLength: UInt16
+
+    static let longFields = UInt16.max
 }
 
-/// Events held together: the events one poll brings share a byte array, their log groups and
-/// sources and the shapes of their records, so an event costs its packed bytes and a 24-byte row
-/// instead of a heap block of its own. Never changed once built, so sharing it across threads is
-/// safe.
+/// What the events of a group have in common, kept once a block.
+struct EventForm: Hashable {
+    var logGroup: String
+    var source: String
+    var kind: TaskEventKind
+    /// Set when the message is held as a packed JSON record; nil when it is text.
+    var shape: PackedShape?
+}
+
+/// Events held together: the events one poll brings share a byte array and the forms of their
+/// rows (log group, source, kind, record shape), so an event costs its packed bytes and a 16-byte
+/// row instead of a heap block of its own. Never changed once built, so sharing it across threads
+/// is safe.
 final class EventBlock: Sendable {
     let rows: [EventRow]
     let bytes: [UInt8]
-    let labels: [String]
-    let shapes: [PackedShape]
+    let forms: [EventForm]
 
-    init(rows: [EventRow], bytes: [UInt8], labels: [String], shapes: [PackedShape]) {
+    init(rows: [EventRow], bytes: [UInt8], forms: [EventForm]) {
         self.rows = rows
         self.bytes = bytes
-        self.labels = labels
-        self.shapes = shapes
+        self.forms = forms
     }
 
-    func start(of row: Int) -> Int { row == 0 ? 0 : Int(rows[row - 1].end) }
-    func fieldBytes(_ row: Int) -> ArraySlice<UInt8> { bytes[start(of: row)..<Int(rows[row].messageStart)] }
-    func messageBytes(_ row: Int) -> ArraySlice<UInt8> { bytes[Int(rows[row].messageStart)..<Int(rows[row].end)] }
-    func allBytes(_ row: Int) -> ArraySlice<UInt8> { bytes[start(of: row)..<Int(rows[row].end)] }
+    func form(_ row: Int) -> EventForm { forms[Int(rows[row].form)] }
+    func timestamp(_ row: Int) -> Int64 { rows[row].timestamp }
 
-    func shape(_ row: Int) -> PackedShape? {
-        let index = Int(rows[row].shape)
-        return index == 0 ? nil : shapes[index - 1]
+    private func end(of row: Int) -> Int { row + 1 < rows.count ? Int(rows[row + 1].start) : bytes.count }
+
+    /// Where the fields and the message are.
+    private func parts(_ row: Int) -> (fields: Range<Int>, message: Range<Int>) {
+        let place = rows[row]
+        var fieldStart = Int(place.start), fieldLength = Int(place.fieldLength)
+        if place.fieldLength == EventRow.longFields {
+            var reader = PackedReader(bytes: bytes[fieldStart..<end(of: row)])
+            fieldLength = Int(reader.uint(4))
+            fieldStart += 4
+        }
+        let messageStart = min(fieldStart + fieldLength, end(of: row))
+        return (fieldStart..<messageStart, messageStart..<end(of: row))
     }
+
+    func fieldBytes(_ row: Int) -> ArraySlice<UInt8> { bytes[parts(row).fields] }
+    func messageBytes(_ row: Int) -> ArraySlice<UInt8> { bytes[parts(row).message] }
+    func allBytes(_ row: Int) -> ArraySlice<UInt8> { bytes[Int(rows[row].start)..<end(of: row)] }
 
     /// The message as a packed record, when it is held as one.
-    func record(_ row: Int) -> PackedJSONObject? { shape(row).map { PackedJSONObject(shape: $0, bytes: messageBytes(row)) } }
+    func record(_ row: Int) -> PackedJSONObject? { form(row).shape.map { PackedJSONObject(shape: $0, bytes: messageBytes(row)) } }
 }
 
-/// Fills an `EventBlock`. A block takes rows while it has fewer than 32,767 (two labels and a shape
-/// a row stay within 16-bit ids) and under 2 GiB of bytes (ends are 32-bit; a log event is at most
-/// 1 MiB).
+/// Fills an `EventBlock`. A block takes rows while it has fewer than 65,535 (so a form's id fits
+/// 16 bits) and under 2 GiB of bytes (starts are 32-bit; a log event is at most 1 MiB).
 struct EventBlockBuilder {
-    static let maximumRows = 32_767
+    static let maximumRows = Int(UInt16.max)
     static let maximumBytes = 1 << 31
 
     private var rows: [EventRow] = []
     private var bytes: [UInt8] = []
-    private var labels = LocalTable<String>()
-    private var shapes = LocalTable<PackedShape>()
+    private var forms = LocalTable<EventForm>()
 
     var hasRoom: Bool { rows.count < Self.maximumRows && bytes.count < Self.maximumBytes }
 
     mutating func append(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
                          summary: String, raw: String, record parsed: JSONObject?) {
-        let taskIdBytes = EventFieldPacking.append(id: id, taskId: taskId, summary: summary, raw: raw, to: &bytes)
-        let messageStart = bytes.count
+        var fields: [UInt8] = []
+        let taskIdBytes = EventFieldPacking.append(id: id, taskId: taskId, summary: summary, raw: raw, to: &fields)
+        let start = bytes.count
+        let fieldLength = startRow(fields: fields.count)
+        bytes += fields
         var shape: PackedShape?
         if let object = Self.record(raw, parsed: parsed) {
             shape = PackedCoder.pack(object, internedKeys: Self.sharedKeys, into: &bytes)
         } else {
             PackedText.append(raw, taskId: taskIdBytes.map { $0[...] }, to: &bytes)
         }
-        endRow(timestamp: timestamp, messageStart: messageStart, logGroup: logGroup, source: source, shape: shape, kind: kind)
+        rows.append(EventRow(timestamp: timestamp, start: UInt32(start), form: formId(EventForm(logGroup: logGroup, source: source, kind: kind, shape: shape)),
+                             fieldLength: fieldLength))
     }
 
     /// Copies `row` of `block` (its bytes as they are).
     mutating func append(row: Int, of block: EventBlock) {
-        let start = bytes.count, place = block.rows[row]
+        let place = block.rows[row], start = bytes.count
         bytes += block.allBytes(row)
-        endRow(timestamp: place.timestamp, messageStart: start + Int(place.messageStart) - block.start(of: row),
-               logGroup: block.labels[Int(place.logGroup)], source: block.labels[Int(place.source)], shape: block.shape(row), kind: place.kind)
+        rows.append(EventRow(timestamp: place.timestamp, start: UInt32(start), form: formId(block.form(row)), fieldLength: place.fieldLength))
     }
 
-    private mutating func endRow(timestamp: Int64, messageStart: Int, logGroup: String, source: String, shape: PackedShape?, kind: TaskEventKind) {
-        rows.append(EventRow(timestamp: timestamp, messageStart: UInt32(messageStart), end: UInt32(bytes.count),
-                             logGroup: labels.id(of: logGroup), source: labels.id(of: source),
-                             shape: shape.map { shapes.id(of: $0) + 1 } ?? 0, kind: kind))
+    /// The row's field length, after writing the 4-byte count that stands for a long one.
+    private mutating func startRow(fields count: Int) -> UInt16 {
+        guard count >= Int(EventRow.longFields) else { return UInt16(count) }
+        PackedCoder.append(count, 4, &bytes)
+        return EventRow.longFields
     }
+
+    private mutating func formId(_ form: EventForm) -> UInt16 { forms.id(of: form) }
 
     /// The rows built, held at their size.
-    func build() -> EventBlock {
-        EventBlock(rows: rows.atItsSize, bytes: bytes.atItsSize, labels: labels.values.atItsSize, shapes: shapes.values.atItsSize)
-    }
+    func build() -> EventBlock { EventBlock(rows: rows.atItsSize, bytes: bytes.atItsSize, forms: forms.values.atItsSize) }
 
     /// A JSON record to hold packed: only one that comes back as the very same text (packing keeps
     /// the object exactly, so the object's compact text is what unpacking gives).

@@ -24,7 +24,7 @@ public enum TaskEventKind: String, Sendable, Hashable, CaseIterable {
 /// A value type held as a row of an `EventBlock` it shares with the other events of its poll: the
 /// console holds up to 100k events in arrays that are copied whenever a poll adds to them while a
 /// snapshot still shares them, so a copy costs one reference count per event; and the event is kept
-/// small: its log group and source kept once a block, its id, task id and summary packed
+/// small: its log group, source and kind kept once a block, its id, task id and summary packed
 /// (CloudWatch's 56-digit ids two digits a byte, task ids as 16 bytes, a summary that is the line
 /// itself not repeated, UUIDs in text as bytes), a JSON record packed (`PackedJSONObject`) when it
 /// comes back as the same text. A change makes a new block.
@@ -73,7 +73,6 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
         return block.rows.indices.map { TaskEvent(block: block, row: $0) }
     }
 
-    private var place: EventRow { block.rows[row] }
     private var fields: EventFieldPacking.Fields { EventFieldPacking.unpack(block.fieldBytes(row)) }
 
     /// A copy with one thing changed.
@@ -92,20 +91,20 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
     }
     /// Milliseconds since the epoch.
     public var timestamp: Int64 {
-        get { place.timestamp }
+        get { block.timestamp(row) }
         set { change(timestamp: newValue) }
     }
     public var logGroup: String {
-        get { block.labels[Int(place.logGroup)] }
+        get { block.form(row).logGroup }
         set { change(logGroup: newValue) }
     }
     /// Short name of the emitter (`create-task`, `task-created-handler`, `task-approval`, `events`, `api`).
     public var source: String {
-        get { block.labels[Int(place.source)] }
+        get { block.form(row).source }
         set { change(source: newValue) }
     }
     public var kind: TaskEventKind {
-        get { place.kind }
+        get { block.form(row).kind }
         set { change(kind: newValue) }
     }
     public var taskId: String? {
@@ -138,8 +137,7 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
 
     public static func == (a: TaskEvent, b: TaskEvent) -> Bool {
         (a.block === b.block && a.row == b.row)
-            || (a.timestamp == b.timestamp && a.kind == b.kind && a.logGroup == b.logGroup && a.source == b.source
-                && a.block.shape(a.row) === b.block.shape(b.row) && a.block.allBytes(a.row) == b.block.allBytes(b.row))
+            || (a.timestamp == b.timestamp && a.block.form(a.row) == b.block.form(b.row) && a.block.allBytes(a.row) == b.block.allBytes(b.row))
     }
 
     public func hash(into hasher: inout Hasher) {
