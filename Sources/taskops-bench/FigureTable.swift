@@ -51,5 +51,6 @@ enum Format {
         return number(measured / reference) + "×"
     }
 
-    static func megabytes(_ bytes: Double) -> String { number(bytes / 1_048_576, digits: 1) + " MB" }
+    static func megabytes(_ bytes: Double) -> String { number(bytes / 1_048_576, digits: 1) + " MiB" }
+    static func decimalMegabytes(_ bytes: Double) -> String { number(bytes / 1_000_000, digits: 1) + " MB" }
 }

@@ -7,7 +7,7 @@ enum ResidentMemoryFigures {
         var loaded = Samples(), loadedTrimmed = Samples(), empty = Samples()
         for _ in 0..<max(1, min(repeats, 3)) {
             guard let full = measure(tasks: 100_000, events: 100_000), let none = measure(tasks: 0, events: 0) else {
-                return [Figure("RSS with 100k events + 100k tasks", measured: "failed to run the child", target: "≤ 60 MB")]
+                return [Figure("RSS with 100k events + 100k tasks", measured: "failed to run the child", target: "≤ 60 MiB")]
             }
             loaded.add(full.resident)
             loadedTrimmed.add(full.trimmed)
@@ -15,8 +15,8 @@ enum ResidentMemoryFigures {
         }
         return [
             Figure("RSS with 100k events + 100k tasks held", measured: Format.megabytes(loaded.min) + " / " + Format.megabytes(loaded.median)
-                   + " (" + Format.megabytes(loadedTrimmed.median) + " after malloc_trim)",
-                   target: "≤ 60 MB", reference: "empty: " + Format.megabytes(empty.median), ratio: Format.ratio(loaded.median, empty.median),
+                   + " (" + Format.decimalMegabytes(loaded.median) + "; " + Format.megabytes(loadedTrimmed.median) + " after malloc_trim)",
+                   target: "≤ 60 MiB", reference: "empty: " + Format.megabytes(empty.median), ratio: Format.ratio(loaded.median, empty.median),
                    meetsTarget: loaded.median <= 60 * 1_048_576),
         ]
     }
