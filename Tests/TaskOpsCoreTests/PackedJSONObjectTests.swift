@@ -41,6 +41,27 @@ import TaskOpsTesting
         }
     }
 
+    /// A string repeated in one object is held once: an unchanged task's `updatedAt` is its
+    /// `createdAt`. Repeats are found byte for byte, so canonically equal text stays itself.
+    @Test func aRepeatedStringIsHeldOnceAndComesBackExactly() throws {
+        let created = "2026-11-24T10:11:12.123456"
+        let same: JSONObject = ["taskId": .string("t"), "createdAt": .string(created), "updatedAt": .string(created)]
+        var changed = same
+        changed["updatedAt"] = .string("2026-11-24T10:11:13.000001")
+        #expect(PackedJSONObject(same).packedSize + 10 == PackedJSONObject(changed).packedSize)
+        roundTrips(same)
+        #expect(PackedJSONObject(same).text("updatedAt") == created)
+        let tasks = TaskItem.items(from: [same, changed])
+        #expect(tasks[0].updatedAt == created && tasks[0].updatedAtSortKey == tasks[0].createdAtSortKey && tasks[1].updatedAt.hasSuffix("13.000001"))
+        let composed = "café crème brûlée", decomposed = "cafe\u{301} cre\u{300}me bru\u{302}le\u{301}e"
+        #expect(composed == decomposed, "Swift calls them equal")
+        let object: JSONObject = ["a": .string(composed), "b": .string(decomposed), "c": .string(composed), "n": .object(["x": .string(composed), "y": .string(composed)])]
+        roundTrips(object)
+        let packed = PackedJSONObject(object)
+        #expect(packed.text("b")?.utf8.elementsEqual(decomposed.utf8) == true && packed.text("c")?.utf8.elementsEqual(composed.utf8) == true)
+        #expect(JSONWriter.compact(.object(packed.object)) == JSONWriter.compact(.object(object)))
+    }
+
     /// Only short values are shared: a long one, of a key whose values are shared, stays with its
     /// object and leaves the shared table as it was.
     @Test func longValuesAreNotSharedSoTheTablesStayBounded() {

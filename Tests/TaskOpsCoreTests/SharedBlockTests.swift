@@ -64,6 +64,23 @@ import TaskOpsTesting
         #expect(record.text("time") == "2026-11-20T10:00:00Z")
     }
 
+    /// The bus's records make their own summary, so it is not stored; a summary that is not the
+    /// record's own is kept as given.
+    @Test func aBusRecordsSummaryIsReadFromTheRecord() throws {
+        let record = #"{"version":"0","detail-type":"TaskUpdated","source":"task-manager.tasks","detail":{"taskId":"\#(Self.taskId)","oldStatus":"pending","newStatus":"blocked"}}"#
+        let parsed = LogLineParser.parse([LogEvent(eventId: "1", logGroup: "/aws/events/task-manager-dev", logStream: "s", timestamp: 1, ingestionTime: 1, message: record)])[0]
+        #expect(parsed.summary == "TaskUpdated \(Self.taskId): pending -> blocked" && parsed.kind == .taskUpdated && parsed.raw == record)
+        var withSummary = parsed
+        withSummary.summary = "said otherwise"
+        #expect(withSummary.summary == "said otherwise" && withSummary.raw == record && withSummary != parsed)
+        #expect(withSummary.block.allBytes(0).count > parsed.block.allBytes(0).count)
+        var moved = parsed
+        moved.kind = .other
+        #expect(moved.summary == parsed.summary, "a change keeps the summary")
+        let elsewhere = TaskEvent(id: "1", timestamp: 1, logGroup: "/aws/lambda/x", source: "x", kind: .other, summary: parsed.summary, raw: record)
+        #expect(elsewhere.summary == parsed.summary, "outside the bus's group the summary is stored")
+    }
+
     @Test func aBlockStopsAtItsRowLimit() {
         let many = (0..<(EventBlockBuilder.maximumRows + 5)).map { i in
             LogEvent(eventId: "\(i)", logGroup: "/g", logStream: "s", timestamp: Int64(i), ingestionTime: 0, message: "m\(i)")

@@ -75,19 +75,17 @@ struct EventBlockBuilder {
 
     mutating func append(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
                          summary: String, raw: String, record parsed: JSONObject?) {
+        let record = Self.record(raw, parsed: parsed).map { PackedJSONObject($0, internedKeys: Self.sharedKeys) }
+        // The bus's records (a share of every stack's events) say their summary themselves.
+        let summaryFromRecord = record.map { LogLineParser.carriesBusRecords(group: logGroup) && LogLineParser.busSummary($0) == summary } ?? false
         var fields: [UInt8] = []
-        let taskIdBytes = EventFieldPacking.append(id: id, taskId: taskId, summary: summary, raw: raw, to: &fields)
+        let taskIdBytes = EventFieldPacking.append(id: id, taskId: taskId, summary: summaryFromRecord ? nil : summary, raw: raw, to: &fields)
         let start = bytes.count
         let fieldLength = startRow(fields: fields.count)
         bytes += fields
-        var shape: PackedShape?
-        if let object = Self.record(raw, parsed: parsed) {
-            shape = PackedCoder.pack(object, internedKeys: Self.sharedKeys, into: &bytes)
-        } else {
-            PackedText.append(raw, taskId: taskIdBytes.map { $0[...] }, to: &bytes)
-        }
-        rows.append(EventRow(timestamp: timestamp, start: UInt32(start), form: formId(EventForm(logGroup: logGroup, source: source, kind: kind, shape: shape)),
-                             fieldLength: fieldLength))
+        if let record { bytes += record.bytes } else { PackedText.append(raw, taskId: taskIdBytes.map { $0[...] }, to: &bytes) }
+        let form = EventForm(logGroup: logGroup, source: source, kind: kind, shape: record?.shape)
+        rows.append(EventRow(timestamp: timestamp, start: UInt32(start), form: formId(form), fieldLength: fieldLength))
     }
 
     /// Copies `row` of `block` (its bytes as they are).
@@ -123,16 +121,21 @@ struct EventBlockBuilder {
 }
 
 /// An event's id, task id and summary: each a tag byte, then its bytes. A summary that is the line
-/// itself is not repeated; one that is not is packed text (its UUIDs as bytes).
+/// itself, or the one its bus record makes, is not stored; another is packed text (its UUIDs as bytes).
 enum EventFieldPacking {
-    enum Tag: UInt8 { case absent = 0, digits, uuid, text, sameAsLine, packedText }
+    enum Tag: UInt8 { case absent = 0, digits, uuid, text, sameAsLine, packedText, fromBusRecord }
 
-    /// Appends the fields; returns the task id's 16 bytes when it is a UUID (text names it by a marker).
+    /// Appends the fields (`summary` nil: the bus record's); returns the task id's 16 bytes when it
+    /// is a UUID (text names it by a marker).
     @discardableResult
-    static func append(id: String, taskId: String?, summary: String, raw: String, to bytes: inout [UInt8]) -> [UInt8]? {
+    static func append(id: String, taskId: String?, summary: String?, raw: String, to bytes: inout [UInt8]) -> [UInt8]? {
         append(id, to: &bytes)
         let taskIdBytes = taskId.flatMap(PackedCoder.uuidBytes)
         if let taskId { append(taskId, to: &bytes) } else { bytes.append(Tag.absent.rawValue) }
+        guard let summary else {
+            bytes.append(Tag.fromBusRecord.rawValue)
+            return taskIdBytes
+        }
         if summary == TaskEvent.lineSummary(raw) {
             bytes.append(Tag.sameAsLine.rawValue)
         } else {
@@ -163,17 +166,24 @@ enum EventFieldPacking {
         var taskId: String?
         /// The task id's bytes when it is held as a UUID.
         var taskIdBytes: ArraySlice<UInt8>?
-        /// Nil when the summary is the line itself.
-        var summary: String?
+        var summary: Summary
+    }
+
+    enum Summary {
+        case text(String)
+        case line
+        case fromBusRecord
     }
 
     static func unpack(_ bytes: ArraySlice<UInt8>) -> Fields {
         var reader = PackedReader(bytes: bytes)
         let id = next(&reader).text ?? ""
         let (taskId, taskIdBytes) = next(&reader)
-        var summary: String?
-        if Tag(rawValue: reader.byte()) == .packedText {
-            summary = PackedText.text(reader.take(reader.length()), taskId: taskIdBytes)
+        let summary: Summary
+        switch Tag(rawValue: reader.byte()) {
+        case .packedText: summary = .text(PackedText.text(reader.take(reader.length()), taskId: taskIdBytes))
+        case .fromBusRecord: summary = .fromBusRecord
+        default: summary = .line
         }
         return Fields(id: id, taskId: taskId, taskIdBytes: taskIdBytes, summary: summary)
     }
@@ -195,7 +205,7 @@ enum EventFieldPacking {
         case .text, .packedText:
             let length = reader.length()
             reader.offset += length
-        case .absent, .sameAsLine, nil: break
+        case .absent, .sameAsLine, .fromBusRecord, nil: break
         }
     }
 
@@ -206,7 +216,7 @@ enum EventFieldPacking {
             let bytes = reader.take(16)
             return (PackedCoder.uuidText(bytes), bytes)
         case .text: return (reader.text(), nil)
-        case .absent, .sameAsLine, .packedText, nil: return (nil, nil)
+        case .absent, .sameAsLine, .packedText, .fromBusRecord, nil: return (nil, nil)
         }
     }
 }

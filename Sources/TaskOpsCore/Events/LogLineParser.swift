@@ -35,7 +35,7 @@ public enum LogLineParser {
     static func reading(of event: LogEvent) -> Reading {
         let message = event.message.cheaplyTrimming(.newlines)
         var result = Reading(summary: message)
-        if event.logGroup.hasPrefix("/aws/events/") {
+        if carriesBusRecords(group: event.logGroup) {
             parseEventBridgeRecord(message, into: &result)
         } else if event.logGroup.hasPrefix("/aws/vendedlogs/states/") {
             parseWorkflowRecord(message, into: &result)
@@ -108,6 +108,14 @@ public enum LogLineParser {
         let detail = object["detail"]
         event.taskId = detail?["taskId"]?.displayText
         event.summary = summarize(detailType: detailType, detail: detail)
+    }
+
+    /// Whether a group's lines are the bus's records.
+    static func carriesBusRecords(group: String) -> Bool { group.hasPrefix("/aws/events/") }
+
+    /// The summary of a bus record, read from it packed (as `parseEventBridgeRecord` makes it).
+    static func busSummary(_ record: PackedJSONObject) -> String {
+        summarize(detailType: record["detail-type"]?.stringValue ?? "", detail: record["detail"])
     }
 
     static func summarize(detailType: String, detail: JSONValue?) -> String {

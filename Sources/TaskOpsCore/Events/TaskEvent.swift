@@ -26,7 +26,7 @@ public enum TaskEventKind: String, Sendable, Hashable, CaseIterable {
 /// snapshot still shares them, so a copy costs one reference count per event; and the event is kept
 /// small: its log group, source and kind kept once a block, its id, task id and summary packed
 /// (CloudWatch's 56-digit ids two digits a byte, task ids as 16 bytes, a summary that is the line
-/// itself not repeated, UUIDs in text as bytes), a JSON record packed (`PackedJSONObject`) when it
+/// itself or that its bus record makes not stored, UUIDs in text as bytes), a JSON record packed (`PackedJSONObject`) when it
 /// comes back as the same text. A change makes a new block.
 public struct TaskEvent: Sendable, Hashable, Identifiable {
     let block: EventBlock
@@ -78,10 +78,10 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
     /// A copy with one thing changed.
     private mutating func change(id: String? = nil, timestamp: Int64? = nil, logGroup: String? = nil, source: String? = nil,
                                  kind: TaskEventKind? = nil, taskId: String?? = nil, summary: String? = nil, raw: String? = nil) {
-        let current = fields, line = self.raw
+        let current = fields
         self = TaskEvent(id: id ?? current.id, timestamp: timestamp ?? self.timestamp, logGroup: logGroup ?? self.logGroup,
                          source: source ?? self.source, kind: kind ?? self.kind, taskId: taskId ?? current.taskId,
-                         summary: summary ?? current.summary ?? Self.lineSummary(line), raw: raw ?? line)
+                         summary: summary ?? self.summary, raw: raw ?? self.raw)
     }
 
     /// The CloudWatch Logs `eventId`: unique, the key for de-duplication.
@@ -113,7 +113,13 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
     }
     /// One line for the list.
     public var summary: String {
-        get { fields.summary ?? Self.lineSummary(raw) }
+        get {
+            switch fields.summary {
+            case .text(let text): return text
+            case .line: return Self.lineSummary(raw)
+            case .fromBusRecord: return block.record(row).map(LogLineParser.busSummary) ?? ""
+            }
+        }
         set { change(summary: newValue) }
     }
     /// The log line as received.

@@ -7,12 +7,25 @@ enum PackedCoder {
         var encodings: [PackedEncoding] = []
         keys.reserveCapacity(object.count)
         encodings.reserveCapacity(object.count)
+        var repeatable: [(text: String, index: Int)] = []
         for (key, value) in object {
             keys.append(key)
+            if case .string(let text) = value, text.utf8.count >= minimumRepeat {
+                // Compared as bytes: equal Swift strings may be different text ("é" and "e\u{301}").
+                if let earlier = repeatable.first(where: { $0.text.utf8.elementsEqual(text.utf8) }) {
+                    encodings.append(.repeatOf(earlier.index))
+                    continue
+                }
+                repeatable.append((text, encodings.count))
+            }
             encodings.append(pack(value, shared: internedKeys.contains(key), internedKeys: internedKeys, into: &bytes))
         }
         return PackedTables.shared.shape(keys: keys, encodings: encodings)
     }
+
+    /// Strings this long are held once an object: a task's `updatedAt` is its `createdAt` until
+    /// it is first changed.
+    static let minimumRepeat = 8
 
     static func pack(_ value: JSONValue, shared: Bool, internedKeys: Set<String>, into bytes: inout [UInt8]) -> PackedEncoding {
         switch value {
@@ -38,7 +51,13 @@ enum PackedCoder {
 
     static func unpack(_ shape: PackedShape, from reader: inout PackedReader) -> JSONObject {
         var object = JSONObject()
-        for (key, encoding) in zip(shape.keys, shape.encodings) { object[key] = value(encoding, from: &reader) }
+        var values: [JSONValue] = []
+        values.reserveCapacity(shape.keys.count)
+        for (key, encoding) in zip(shape.keys, shape.encodings) {
+            let next = if case .repeatOf(let earlier) = encoding { values[earlier] } else { value(encoding, from: &reader) }
+            values.append(next)
+            object[key] = next
+        }
         return object
     }
 
@@ -56,12 +75,14 @@ enum PackedCoder {
         case .string: return .string(reader.text())
         case .fragment: return parsed(reader.text())
         case .object(let shape): return .object(unpack(shape, from: &reader))
+        // Resolved by the object that holds it (`unpack`, `PackedJSONObject.reader(at:)`).
+        case .repeatOf: return .null
         }
     }
 
     static func skip(_ encoding: PackedEncoding, from reader: inout PackedReader) {
         switch encoding {
-        case .null, .yes, .no: break
+        case .null, .yes, .no, .repeatOf: break
         case .uuid: reader.offset += 16
         case .microTime: reader.offset += 2 + PackedTimeForm.micro.restBytes
         case .zuluTime: reader.offset += 2 + PackedTimeForm.zulu.restBytes

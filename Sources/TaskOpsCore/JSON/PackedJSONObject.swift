@@ -48,9 +48,11 @@ public struct PackedJSONObject: Sendable, Hashable {
         return PackedCoder.value(encoding, from: &reader)
     }
 
-    /// How `key`'s value is held, and a reader at its bytes.
+    /// How `key`'s value is held, and a reader at its bytes (those of the value it repeats, for one
+    /// held once).
     private func reader(at key: String) -> (PackedEncoding, PackedReader)? {
-        guard let index = shape.keys.firstIndex(of: key) else { return nil }
+        guard var index = shape.keys.firstIndex(of: key) else { return nil }
+        if case .repeatOf(let earlier) = shape.encodings[index] { index = earlier }
         var reader = PackedReader(bytes: bytes)
         for earlier in 0..<index { PackedCoder.skip(shape.encodings[earlier], from: &reader) }
         return (shape.encodings[index], reader)
@@ -103,6 +105,8 @@ enum PackedEncoding: Hashable, Sendable {
     case string, fragment
     /// A nested object with its own shape.
     case object(PackedShape)
+    /// The same string as the value at this index of the object: no bytes.
+    case repeatOf(Int)
 }
 
 /// Reads packed bytes front to back.
