@@ -6,9 +6,11 @@ import Glibc
 /// big arrays and builds new ones as polls come in. glibc raises its mmap threshold after the
 /// first big block is freed (up to 32 MiB), after which big arrays come from the heap and the space
 /// they free stays resident as holes (8 MB after one sort of 100k tasks). A fixed threshold keeps
-/// every block of 128 KiB or more in a mapping of its own, given back to the system when freed.
+/// every block of 1 MiB or more (a 100k-item array, a block of a page's tasks) in a mapping of its
+/// own, given back to the system when freed; smaller ones, such as the cell grid each frame is
+/// drawn into, still reuse heap space instead of being mapped and faulted in afresh.
 public enum HeapPolicy {
-    public static let ownMappingFrom: Int32 = 128 * 1024
+    public static let ownMappingFrom: Int32 = 1024 * 1024
 
     /// Sets the threshold; false where there is no glibc `mallopt`.
     @discardableResult

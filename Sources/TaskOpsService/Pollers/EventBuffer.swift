@@ -28,7 +28,7 @@ public struct EventBuffer: Sendable {
         var sorted: [TaskEvent] = []
         sorted.reserveCapacity(incoming.count)
         var previous: (Int64, String)?
-        for event in incoming.sorted(by: { ($0.timestamp, $0.id) < ($1.timestamp, $1.id) }) {
+        for event in incoming.sorted(by: Self.ordered) {
             let key = (event.timestamp, event.id)
             if let previous, previous == key { continue }
             previous = key
@@ -72,7 +72,13 @@ public struct EventBuffer: Sendable {
 
     /// The index of the first held event ordered at or after `event`.
     static func firstIndex(in events: [TaskEvent], notBefore event: TaskEvent) -> Int {
-        firstIndex(in: events) { ($0.timestamp, $0.id) < (event.timestamp, event.id) }
+        firstIndex(in: events) { ordered($0, before: event) }
+    }
+
+    /// Timestamp order, then id order. An id is unpacked only for a tie: comparing the pair as a
+    /// tuple would unpack both ids every time.
+    static func ordered(_ a: TaskEvent, before b: TaskEvent) -> Bool {
+        a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.id < b.id
     }
 
     static func merge(_ a: [TaskEvent], _ b: [TaskEvent]) -> [TaskEvent] {
@@ -80,7 +86,7 @@ public struct EventBuffer: Sendable {
         result.reserveCapacity(a.count + b.count)
         var i = 0, j = 0
         while i < a.count, j < b.count {
-            if (b[j].timestamp, b[j].id) < (a[i].timestamp, a[i].id) { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1 }
+            if ordered(b[j], before: a[i]) { result.append(b[j]); j += 1 } else { result.append(a[i]); i += 1 }
         }
         result.append(contentsOf: a[i...])
         result.append(contentsOf: b[j...])

@@ -7,29 +7,49 @@ public enum ConsoleRenderer {
     public static let minimumHeight = 16
 
     public static func render(_ state: ConsoleState, width: Int, height: Int, now: Date) -> CellGrid {
+        finish(base(state, width: width, height: height), state, now: now)
+    }
+
+    /// What does not move with the clock: the header and every pane but approvals (its waiting
+    /// times do). The console keeps it between changes, so the once-a-second tick that ages the
+    /// status line draws only what the clock moves.
+    public static func base(_ state: ConsoleState, width: Int, height: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
-        guard width >= minimumWidth, height >= minimumHeight else {
+        guard fits(width: width, height: height) else {
             grid.put("Terminal too small: \(width)×\(height)", x: 0, y: 0, role: .warn)
             grid.put("taskops needs at least \(minimumWidth)×\(minimumHeight)", x: 0, y: 1)
             grid.put("q quits", x: 0, y: 2, role: .dim)
-            if state.ascii { grid.restrictToASCII() }
             return grid
         }
         header(state, into: &grid, width: width)
-        let body = body(width: width, height: height)
-        for (pane, frame) in layout(state, body) {
+        for (pane, frame) in layout(state, body(width: width, height: height)) {
             switch pane {
             case .tasks: TasksPane.render(state, into: &grid, frame: frame)
             case .events: EventsPane.render(state, into: &grid, frame: frame)
-            case .approvals: ApprovalsPane.render(state, into: &grid, frame: frame, now: now.addingTimeInterval(state.serverOffset))
             case .metrics: MetricsPane.render(state, into: &grid, frame: frame)
+            case .approvals: break
             }
         }
-        StatusLine.render(state, into: &grid, y: height - 2, width: width, now: now)
-        Overlays.render(state, into: &grid, width: width, height: height, now: now)
+        return grid
+    }
+
+    /// `base` with the clock's parts drawn at `now`: the approvals pane, the status line and any
+    /// overlay. Panes never overlap, so drawing approvals last gives the frame drawing in order would.
+    public static func finish(_ base: CellGrid, _ state: ConsoleState, now: Date) -> CellGrid {
+        var grid = base
+        let (width, height) = (grid.width, grid.height)
+        if fits(width: width, height: height) {
+            for (pane, frame) in layout(state, body(width: width, height: height)) where pane == .approvals {
+                ApprovalsPane.render(state, into: &grid, frame: frame, now: now.addingTimeInterval(state.serverOffset))
+            }
+            StatusLine.render(state, into: &grid, y: height - 2, width: width, now: now)
+            Overlays.render(state, into: &grid, width: width, height: height, now: now)
+        }
         if state.ascii { grid.restrictToASCII() }
         return grid
     }
+
+    static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
 
     /// The panes' area: below the header, above the status and hint lines.
     public static func body(width: Int, height: Int) -> Frame { Frame(x: 0, y: 1, width: width, height: height - 3) }

@@ -131,6 +131,7 @@ public final class ConsoleRunner: @unchecked Sendable {
         var lastChange = -1
         var lastDraw = Date.distantPast
         var dirty = true
+        var base: CellGrid?
         // A poll lands as a few store changes milliseconds apart (data, then freshness): they are
         // folded and drawn together once the first is `settle` old.
         let settle: TimeInterval = 0.03
@@ -175,11 +176,13 @@ public final class ConsoleRunner: @unchecked Sendable {
                 }
                 dirty = true
             }
-            // Ages in the status line tick once a second even when nothing else changes.
+            // Ages in the status line tick once a second even when nothing else changes; then only
+            // what the clock moves is drawn again over the panes kept from the last change.
             if dirty || Date().timeIntervalSince(lastDraw) >= 1 {
                 let (w, h) = screen.size
+                if dirty || base?.width != w || base?.height != h { base = ConsoleRenderer.base(state, width: w, height: h) }
                 state.serverOffset = serverNow().timeIntervalSinceNow
-                screen.draw(ConsoleRenderer.render(state, width: w, height: h, now: Date()))
+                screen.draw(ConsoleRenderer.finish(base ?? CellGrid(width: w, height: h), state, now: Date()))
                 lastDraw = Date()
                 dirty = false
             }
