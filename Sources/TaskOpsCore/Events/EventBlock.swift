@@ -75,16 +75,22 @@ struct EventBlockBuilder {
 
     mutating func append(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
                          summary: String, raw: String, record parsed: JSONObject?) {
-        let record = Self.record(raw, parsed: parsed).map { PackedJSONObject($0, internedKeys: Self.sharedKeys) }
-        // The bus's records (a share of every stack's events) say their summary themselves.
+        let record = Self.record(raw, parsed: parsed)
+        // The bus's records (a share of every stack's events) say their summary themselves. Keys
+        // are found the same way in the object and packed, so the summary read back is this one.
         let summaryFromRecord = record.map { LogLineParser.carriesBusRecords(group: logGroup) && LogLineParser.busSummary($0) == summary } ?? false
         var fields: [UInt8] = []
         let taskIdBytes = EventFieldPacking.append(id: id, taskId: taskId, summary: summaryFromRecord ? nil : summary, raw: raw, to: &fields)
         let start = bytes.count
         let fieldLength = startRow(fields: fields.count)
         bytes += fields
-        if let record { bytes += record.bytes } else { PackedText.append(raw, taskId: taskIdBytes.map { $0[...] }, to: &bytes) }
-        let form = EventForm(logGroup: logGroup, source: source, kind: kind, shape: record?.shape)
+        var shape: PackedShape?
+        if let record {
+            shape = PackedCoder.pack(record, internedKeys: Self.sharedKeys, into: &bytes)
+        } else {
+            PackedText.append(raw, taskId: taskIdBytes.map { $0[...] }, to: &bytes)
+        }
+        let form = EventForm(logGroup: logGroup, source: source, kind: kind, shape: shape)
         rows.append(EventRow(timestamp: timestamp, start: UInt32(start), form: formId(form), fieldLength: fieldLength))
     }
 

@@ -118,6 +118,11 @@ public enum LogLineParser {
         summarize(detailType: record["detail-type"]?.stringValue ?? "", detail: record["detail"])
     }
 
+    /// The same, read from the record as parsed.
+    static func busSummary(_ record: JSONObject) -> String {
+        summarize(detailType: record["detail-type"]?.stringValue ?? "", detail: record["detail"])
+    }
+
     static func summarize(detailType: String, detail: JSONValue?) -> String {
         let id = detail?["taskId"]?.displayText ?? "?"
         switch detailType {
