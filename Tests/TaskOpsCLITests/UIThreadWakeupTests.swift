@@ -55,6 +55,8 @@ extension ProcessDriven {
             #expect(try console.waitUntilDrawn())
             let found = try findUIThread(console.tmux, timeout: 30)
             let context = found == nil ? ((try? describe(console)) ?? "") : ""
+            // Written out as well: a failure here has once been reported without its message.
+            if found == nil { FileHandle.standardError.write(Data("UIThreadWakeupTests: no taskops-ui thread under the pane: \(context)\n".utf8)) }
             let (pid, tid) = try #require(found, "the UI thread is named taskops-ui: \(context)")
             let before = try #require(Self.switches(pid, tid))
             Thread.sleep(forTimeInterval: 6)

@@ -7,7 +7,9 @@ public enum ConsoleRenderer {
     public static let minimumHeight = 16
 
     public static func render(_ state: ConsoleState, width: Int, height: Int, now: Date) -> CellGrid {
-        finish(base(state, width: width, height: height), state, now: now)
+        var grid = base(state, width: width, height: height)
+        drawClockParts(state, into: &grid, now: now)
+        return grid
     }
 
     /// What does not move with the clock: the header and every pane but approvals (its waiting
@@ -37,6 +39,11 @@ public enum ConsoleRenderer {
     /// overlay. Panes never overlap, so drawing approvals last gives the frame drawing in order would.
     public static func finish(_ base: CellGrid, _ state: ConsoleState, now: Date) -> CellGrid {
         var grid = base
+        drawClockParts(state, into: &grid, now: now)
+        return grid
+    }
+
+    static func drawClockParts(_ state: ConsoleState, into grid: inout CellGrid, now: Date) {
         let (width, height) = (grid.width, grid.height)
         if fits(width: width, height: height) {
             for (pane, frame) in layout(state, body(width: width, height: height)) where pane == .approvals {
@@ -46,7 +53,6 @@ public enum ConsoleRenderer {
             Overlays.render(state, into: &grid, width: width, height: height, now: now)
         }
         if state.ascii { grid.restrictToASCII() }
-        return grid
     }
 
     static func fits(width: Int, height: Int) -> Bool { width >= minimumWidth && height >= minimumHeight }
