@@ -43,4 +43,21 @@ import TaskOpsCore
         #expect(!text(base).contains("Deploy 0"), "the approvals pane is drawn with the clock")
         #expect(first.contains("Deploy 0") && later.contains("Deploy 0"))
     }
+
+    /// The screen skips a row whose bytes are last frame's: a cell has no padding, so equal rows
+    /// are equal bytes however their memory was used before; a changed cell sends its row to the
+    /// cell-by-cell comparison.
+    @Test func rowsOfEqualCellsAreEqualBytesAndOnlyThose() {
+        #expect(MemoryLayout<Cell>.size == MemoryLayout<Cell>.stride, "no padding in a cell")
+        // Dirty the heap the grids will come from.
+        for _ in 0..<20 { _ = [UInt8](repeating: 0xA5, count: 120 * 40 * MemoryLayout<Cell>.stride) }
+        let state = Fixtures.state(tasks: 10, pending: 2)
+        let a = ConsoleRenderer.render(state, width: 120, height: 40, now: Fixtures.now)
+        var b = a
+        b[5, 7] = Cell("x", role: .warn)
+        for y in 0..<40 { #expect(NcursesScreen.sameBits(a, b, row: y) == (y != 7)) }
+        let redrawn = ConsoleRenderer.render(state, width: 120, height: 40, now: Fixtures.now)
+        #expect((0..<40).allSatisfy { NcursesScreen.sameBits(a, redrawn, row: $0) }, "a frame drawn again is the same bytes")
+        #expect(NcursesScreen.sameBits(CellGrid(width: 0, height: 3), CellGrid(width: 0, height: 3), row: 1))
+    }
 }

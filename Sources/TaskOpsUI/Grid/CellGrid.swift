@@ -10,6 +10,10 @@ public struct Cell: Sendable, Hashable {
     public var role: Role
     public var bold: Bool
     public var reverse: Bool
+    // Fill the 24 bytes a cell takes, so no byte of it is padding: two rows whose bytes are equal
+    // are then equal, and the screen skips them with one memcmp (`NcursesScreen.sameBits`).
+    private var zero8: UInt8 = 0
+    private var zero32: UInt32 = 0
 
     public init(_ text: String = " ", role: Role = .normal, bold: Bool = false, reverse: Bool = false) {
         self.text = text

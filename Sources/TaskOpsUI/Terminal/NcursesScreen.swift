@@ -23,6 +23,10 @@ public final class NcursesScreen: TerminalScreen {
         _ = curs_set(0)
         // Reads never wait: the runner sleeps in poll(2) on the terminal and its wake pipe.
         wtimeout(taskops_stdscr(), 0)
+        // No typeahead check while a frame is written: curses would flush and poll the keyboard
+        // once a line (two system calls for each changed line). A frame is a few hundred bytes and
+        // a key pressed meanwhile is read right after it.
+        _ = typeahead(-1)
         _ = set_escdelay(25)
         depth = ColorDepth.detect(flag: colorMode, terminalColors: has_colors() ? Int(taskops_colors()) : 0, hasColors: has_colors(),
                                   environment: environment)
@@ -65,6 +69,7 @@ public final class NcursesScreen: TerminalScreen {
         let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
         if full { _ = werase(taskops_stdscr()) }
         for y in 0..<grid.height {
+            if !full, let previous, Self.sameBits(previous, grid, row: y) { continue }
             for x in 0..<grid.width {
                 let cell = grid[x, y]
                 if !full, let previous, previous[x, y] == cell { continue }
@@ -86,6 +91,19 @@ public final class NcursesScreen: TerminalScreen {
         _ = refresh()
         previous = grid
         return written
+    }
+
+    /// Whether row `y` of two grids of one size holds the same bytes: then every cell is equal (a
+    /// cell has no padding, and a string's bytes are its storage or its inline text). Rows whose
+    /// bytes differ go to the cell-by-cell comparison, so this only ever skips work.
+    static func sameBits(_ a: CellGrid, _ b: CellGrid, row y: Int) -> Bool {
+        let stride = MemoryLayout<Cell>.stride, offset = y * a.width * stride, length = a.width * stride
+        guard length > 0, a.width == b.width, a.cells.count == b.cells.count else { return length == 0 }
+        return a.cells.withUnsafeBytes { left in
+            b.cells.withUnsafeBytes { right in
+                memcmp(left.baseAddress! + offset, right.baseAddress! + offset, length) == 0
+            }
+        }
     }
 
     /// Reads one key; nil when no input is waiting.
