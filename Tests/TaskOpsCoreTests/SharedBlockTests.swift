@@ -77,6 +77,13 @@ import TaskOpsTesting
         var moved = parsed
         moved.kind = .other
         #expect(moved.summary == parsed.summary, "a change keeps the summary")
+        for record in [#"{"detail-type":"TaskCreated","detail":{"taskId":7,"userId":"u","priority":null}}"#, #"{"detail-type":"TaskApproved","detail":"x"}"#,
+                       #"{"detail-type":5,"detail":{}}"#, #"{"detail":{"taskId":"t","oldStatus":{"a":1}},"detail-type":"TaskCompleted","detail-type":"x"}"#,
+                       #"{"detail-type":"TaskRejected"}"#] {
+            let object = try #require(try JSONParser.parse(record).objectValue)
+            let event = LogLineParser.parse([LogEvent(eventId: "1", logGroup: "/aws/events/g", logStream: "s", timestamp: 1, ingestionTime: 1, message: record)])[0]
+            #expect(event.summary == LogLineParser.busSummary(object) && event.raw == record, "\(record)")
+        }
         let elsewhere = TaskEvent(id: "1", timestamp: 1, logGroup: "/aws/lambda/x", source: "x", kind: .other, summary: parsed.summary, raw: record)
         #expect(elsewhere.summary == parsed.summary, "outside the bus's group the summary is stored")
     }

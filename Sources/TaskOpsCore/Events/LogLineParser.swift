@@ -113,9 +113,11 @@ public enum LogLineParser {
     /// Whether a group's lines are the bus's records.
     static func carriesBusRecords(group: String) -> Bool { group.hasPrefix("/aws/events/") }
 
-    /// The summary of a bus record, read from it packed (as `parseEventBridgeRecord` makes it).
+    /// The summary of a bus record, read from it packed (as `parseEventBridgeRecord` makes it),
+    /// without unpacking its `detail`.
     static func busSummary(_ record: PackedJSONObject) -> String {
-        summarize(detailType: record["detail-type"]?.stringValue ?? "", detail: record["detail"])
+        let detail = record.nestedObject("detail")
+        return summarize(detailType: record["detail-type"]?.stringValue ?? "") { detail?.text($0) }
     }
 
     /// The same, read from the record as parsed.
@@ -124,12 +126,17 @@ public enum LogLineParser {
     }
 
     static func summarize(detailType: String, detail: JSONValue?) -> String {
-        let id = detail?["taskId"]?.displayText ?? "?"
+        summarize(detailType: detailType) { detail?[$0]?.displayText }
+    }
+
+    /// `field` gives the display text of a key of the record's `detail`.
+    static func summarize(detailType: String, field: (String) -> String?) -> String {
+        let id = field("taskId") ?? "?"
         switch detailType {
         case "TaskCreated":
-            return "TaskCreated \(id) by \(detail?["userId"]?.displayText ?? "?") priority \(detail?["priority"]?.displayText ?? "?")"
+            return "TaskCreated \(id) by \(field("userId") ?? "?") priority \(field("priority") ?? "?")"
         case "TaskUpdated", "TaskCompleted":
-            return "\(detailType) \(id): \(detail?["oldStatus"]?.displayText ?? "?") -> \(detail?["newStatus"]?.displayText ?? "?")"
+            return "\(detailType) \(id): \(field("oldStatus") ?? "?") -> \(field("newStatus") ?? "?")"
         case "TaskApproved", "TaskRejected":
             return "\(detailType) \(id)"
         default:

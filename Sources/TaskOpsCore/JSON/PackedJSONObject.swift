@@ -48,6 +48,15 @@ public struct PackedJSONObject: Sendable, Hashable {
         return PackedCoder.value(encoding, from: &reader)
     }
 
+    /// The object at `key` as a packed object of its own (nothing unpacked); nil when the value
+    /// is not a non-empty object.
+    func nestedObject(_ key: String) -> PackedJSONObject? {
+        guard let (encoding, start) = reader(at: key), case .object(let shape) = encoding else { return nil }
+        var end = start
+        PackedCoder.skip(encoding, from: &end)
+        return PackedJSONObject(shape: shape, bytes: bytes[start.offset..<end.offset])
+    }
+
     /// How `key`'s value is held, and a reader at its bytes (those of the value it repeats, for one
     /// held once).
     private func reader(at key: String) -> (PackedEncoding, PackedReader)? {
