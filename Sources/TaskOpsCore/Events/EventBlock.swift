@@ -73,12 +73,13 @@ struct EventBlockBuilder {
 
     var hasRoom: Bool { rows.count < Self.maximumRows && bytes.count < Self.maximumBytes }
 
+    /// `summaryIsRecords`: the parser made `summary` from the bus record (`LogLineParser.busSummary`).
     mutating func append(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
-                         summary: String, raw: String, record parsed: JSONObject?) {
+                         summary: String, raw: String, record parsed: JSONObject?, summaryIsRecords: Bool) {
         let record = Self.record(raw, parsed: parsed)
-        // The bus's records (a share of every stack's events) say their summary themselves. Keys
-        // are found the same way in the object and packed, so the summary read back is this one.
-        let summaryFromRecord = record.map { LogLineParser.carriesBusRecords(group: logGroup) && LogLineParser.busSummary($0) == summary } ?? false
+        // The bus's records (a share of every stack's events) say their summary themselves, read
+        // back from the packed record: keys are found the same way there as in the object.
+        let summaryFromRecord = summaryIsRecords && record != nil
         var fields: [UInt8] = []
         let taskIdBytes = EventFieldPacking.append(id: id, taskId: taskId, summary: summaryFromRecord ? nil : summary, raw: raw, to: &fields)
         let start = bytes.count

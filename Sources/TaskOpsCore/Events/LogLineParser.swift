@@ -10,12 +10,15 @@ public enum LogLineParser {
         var summary: String
         /// The line parsed as a JSON record, so the event need not parse it again to pack it.
         var record: JSONObject?
+        /// The summary is the bus record's own (`busSummary`), so the event need not store it.
+        var summaryIsRecords = false
     }
 
     public static func parse(_ event: LogEvent) -> TaskEvent {
         let result = reading(of: event)
         return TaskEvent(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: sourceName(ofGroup: event.logGroup),
-                         kind: result.kind, taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record)
+                         kind: result.kind, taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record,
+                         summaryIsRecords: result.summaryIsRecords)
     }
 
     /// The events of one answer, held in shared blocks (as `TaskEvent.sharingBlocks` would hold them).
@@ -27,7 +30,8 @@ public enum LogLineParser {
             if !builder.hasRoom { typed += TaskEvent.built(&builder) }
             let result = reading(of: event)
             builder.append(id: event.eventId, timestamp: event.timestamp, logGroup: event.logGroup, source: sourceName(ofGroup: event.logGroup),
-                           kind: result.kind, taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record)
+                           kind: result.kind, taskId: result.taskId, summary: result.summary, raw: event.message, record: result.record,
+                           summaryIsRecords: result.summaryIsRecords)
         }
         return events.isEmpty ? [] : typed + TaskEvent.built(&builder)
     }
@@ -105,9 +109,9 @@ public enum LogLineParser {
         event.record = object
         let detailType = object["detail-type"]?.stringValue ?? ""
         event.kind = eventKinds[detailType] ?? .other
-        let detail = object["detail"]
-        event.taskId = detail?["taskId"]?.displayText
-        event.summary = summarize(detailType: detailType, detail: detail)
+        event.taskId = object["detail"]?["taskId"]?.displayText
+        event.summary = busSummary(object)
+        event.summaryIsRecords = true
     }
 
     /// Whether a group's lines are the bus's records.

@@ -34,15 +34,17 @@ public struct TaskEvent: Sendable, Hashable, Identifiable {
 
     public init(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String? = nil,
                 summary: String, raw: String) {
-        self.init(id: id, timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, taskId: taskId, summary: summary, raw: raw, record: nil)
+        self.init(id: id, timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, taskId: taskId, summary: summary, raw: raw, record: nil,
+                  summaryIsRecords: false)
     }
 
-    /// `record`: the line already parsed as a JSON object, if it was.
+    /// `record`: the line already parsed as a JSON object, if it was; `summaryIsRecords`: the
+    /// summary is the one a bus record makes (`LogLineParser.busSummary`).
     init(id: String, timestamp: Int64, logGroup: String, source: String, kind: TaskEventKind, taskId: String?,
-         summary: String, raw: String, record: JSONObject?) {
+         summary: String, raw: String, record: JSONObject?, summaryIsRecords: Bool) {
         var builder = EventBlockBuilder()
         builder.append(id: id, timestamp: timestamp, logGroup: logGroup, source: source, kind: kind, taskId: taskId, summary: summary, raw: raw,
-                       record: record)
+                       record: record, summaryIsRecords: summaryIsRecords)
         self.init(block: builder.build(), row: 0)
     }
 

@@ -130,8 +130,6 @@ struct PackedReader {
 
     init(bytes: [UInt8]) { self.init(bytes: bytes[...]) }
 
-    var isAtEnd: Bool { offset >= bytes.endIndex }
-
     mutating func byte() -> UInt8 {
         defer { offset += 1 }
         return offset < bytes.endIndex ? bytes[offset] : 0

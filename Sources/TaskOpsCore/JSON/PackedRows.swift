@@ -38,17 +38,9 @@ struct PackedRowsBuilder {
 
     var hasRoom: Bool { count < Self.maximumRows && bytes.count < Self.maximumBytes }
 
-    mutating func append(_ object: PackedJSONObject) {
-        bytes += object.bytes
-        endRow(object.shape)
-    }
-
     /// Packs `object` straight into the block (see `PackedJSONObject.init`).
     mutating func append(_ object: JSONObject, internedKeys: Set<String>) {
-        endRow(PackedCoder.pack(object, internedKeys: internedKeys, into: &bytes))
-    }
-
-    private mutating func endRow(_ shape: PackedShape) {
+        let shape = PackedCoder.pack(object, internedKeys: internedKeys, into: &bytes)
         ends.append(UInt32(bytes.count))
         shapeOfRow.append(shapes.id(of: shape))
     }

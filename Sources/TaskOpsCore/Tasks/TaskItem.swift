@@ -24,18 +24,19 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
         if let ttl { object["ttl"] = .string(ttl) }
         object["tags"] = .array(tags)
         object["metadata"] = .object(metadata)
-        self.init(packed: PackedJSONObject(object, internedKeys: Self.sharedKeys))
+        self.init(object: object)
     }
 
     /// Reads a task from an API object; nil when it has no usable `taskId`.
     public init?(json: JSONObject) {
         guard Self.isTask(json) else { return nil }
-        self.init(packed: PackedJSONObject(json, internedKeys: Self.sharedKeys))
+        self.init(object: json)
     }
 
-    private init(packed: PackedJSONObject) {
+    /// A task in a block of its own, packed straight into it.
+    private init(object: JSONObject) {
         var builder = PackedRowsBuilder()
-        builder.append(packed)
+        builder.append(object, internedKeys: Self.sharedKeys)
         self.init(rows: builder.build(), row: 0)
     }
 
@@ -74,7 +75,7 @@ public struct TaskItem: Sendable, Hashable, Identifiable {
     private mutating func set(_ key: String, _ value: String?) {
         var object = item.object
         object[key] = value.map { .string($0) }
-        self = TaskItem(packed: PackedJSONObject(object, internedKeys: Self.sharedKeys))
+        self = TaskItem(object: object)
     }
 
     public static func == (a: TaskItem, b: TaskItem) -> Bool { (a.rows === b.rows && a.row == b.row) || a.item == b.item }
