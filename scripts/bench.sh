@@ -2,7 +2,7 @@
 # Builds the console and the benchmark in release mode and prints the table of figures.
 #   scripts/bench.sh            quick figures (about a minute)
 #   scripts/bench.sh --all      also idle CPU of `taskops demo` for 60 s in tmux, beside htop
-# Other options go to the benchmark: --repeats N, --only render,screen,pty,calls,live,rss,simmem,throughput,idle
+# Other options go to the benchmark: --repeats N, --only render,screen,pty,calls,live,footprint,rss,simmem,throughput,idle
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh

@@ -10,6 +10,11 @@ public struct ServiceSettings: Sendable {
     public var eventsInterval: TimeInterval = 2
     public var metricsInterval: TimeInterval = 60
     public var alarmsInterval: TimeInterval = 60
+    /// How often the task list kept from records is checked against a full list (`[poll] reconcile`).
+    public var reconcileInterval: TimeInterval = 300
+    /// List the tasks and the approval queue every poll, as the console did before it kept them from
+    /// records (the benchmark's reference).
+    public var listEveryPoll = false
     public var logsCallsPerSecond: Double = 1
     public var taskLimit = 1000
     public var eventCapacity = 100_000
@@ -33,6 +38,9 @@ public final class StackService: @unchecked Sendable {
     let stepFunctions: any StepFunctionsAPI
     let metricsPoller: MetricsPoller
     public let eventsPoller: EventsPoller
+    /// The task list, listed once and kept from the stack's records (nil without a Task API URL).
+    public let taskList: TaskListKeeper?
+    let approvalsPoller: ApprovalsPoller?
     let settings: ServiceSettings
 
     public init(names: StackNames, apiId: String?, dashboardName: String?, stateMachineArn: String?, tasks: (any TaskAPI)?,
@@ -57,15 +65,69 @@ public final class StackService: @unchecked Sendable {
         let watch = DecisionWatch(store: store, audit: audit, who: settings.who, serverNow: { clock.serverNow() }, localNow: settings.localNow)
         decisionWatch = watch
         if let tasks {
-            entries.append(.init(poller: TasksPoller(api: tasks, store: store, limit: settings.taskLimit), interval: settings.tasksInterval))
-            entries.append(.init(poller: ApprovalsPoller(tasks: tasks, stepFunctions: stepFunctions, store: store,
-                                                         stateMachineArn: stateMachineArn ?? names.stateMachineArn), interval: settings.approvalsInterval))
+            var keeping = TaskListKeeper.Settings()
+            keeping.limit = settings.taskLimit
+            keeping.reconcileInterval = settings.reconcileInterval
+            var health = Self.streamHealth(names: names, events: eventsPoller, store: store, local: settings.localNow)
+            if settings.listEveryPoll { health = { .noRecords("listing every poll") } }
+            let keeper = TaskListKeeper(api: tasks, store: store, settings: keeping, local: settings.localNow, serverNow: { clock.serverNow() },
+                                        streamHealth: health)
+            let approvals = ApprovalsPoller(tasks: tasks, stepFunctions: stepFunctions, store: store, stateMachineArn: stateMachineArn ?? names.stateMachineArn,
+                                            taskList: settings.listEveryPoll ? nil : keeper, reconcileInterval: settings.reconcileInterval,
+                                            local: settings.localNow)
+            entries.append(.init(poller: keeper, interval: settings.tasksInterval))
+            entries.append(.init(poller: approvals, interval: settings.approvalsInterval))
+            taskList = keeper
+            approvalsPoller = approvals
             decider = ApprovalDecider(api: tasks, audit: audit, who: settings.who, readonly: settings.readonly,
                                       onWritten: { id, decision, updatedAt in watch.add(taskId: id, decision: decision, updatedAt: updatedAt) })
         } else {
+            taskList = nil
+            approvalsPoller = nil
             decider = nil
         }
-        scheduler = PollScheduler(store: store, entries: entries, now: settings.localNow, serverNow: { clock.serverNow() })
+        let scheduler = PollScheduler(store: store, entries: entries, now: settings.localNow, serverNow: { clock.serverNow() })
+        self.scheduler = scheduler
+        eventsPoller.foldOwnRequests { meter.isOwn(requestId: $0) }
+        let keeper = taskList, approvals = approvalsPoller
+        keeper?.whenTasksChange { Task { await scheduler.refresh(.approvals) } }
+        eventsPoller.whenEventsArrive { events in
+            Self.meterBilledDurations(events, meter: meter)
+            guard let keeper, let approvals else { return }
+            let news = keeper.note(events)
+            if news.tasksToRead { Task { await scheduler.refresh(.tasks) } }
+            if news.executionsChanged {
+                approvals.executionsChanged()
+                Task { await scheduler.refresh(.approvals) }
+            }
+        }
+    }
+
+    /// The billed durations the stack's REPORT lines give, for the footprint of the console's own invocations.
+    static func meterBilledDurations(_ events: [TaskEvent], meter: CallMeter) {
+        for event in events where event.kind == .lambdaLifecycle {
+            if let millis = LambdaReport.billedMillis(in: event.raw) { meter.observeBilledDuration(function: event.source, millis: millis) }
+        }
+    }
+
+    /// Whether the records the events poller reads can be trusted to report every task change: not
+    /// when the stack writes none the console can read (neither the bus's catch-all group nor the
+    /// handlers' logs), nor while the events read has failed for longer than its overlap window.
+    static func streamHealth(names: StackNames, events: EventsPoller, store: StackStore,
+                             local: @escaping @Sendable () -> Date) -> @Sendable () -> EventStreamHealth {
+        let started = local()
+        let handlerGroups = ["task_created", "task_updated"].compactMap(names.functionName).map(names.lambdaLogGroup)
+        let overlap = TimeInterval(events.overlapMillis) / 1000
+        return {
+            let missing = Set(events.missingGroups)
+            if missing.contains(names.eventsLogGroup), handlerGroups.allSatisfy(missing.contains) {
+                return .noRecords("no task records: neither \(names.eventsLogGroup) nor the handlers' logs exist")
+            }
+            let freshness = store.freshness(.events)
+            guard let error = freshness.lastError else { return .vouches }
+            let unread = local().timeIntervalSince(freshness.lastSuccess ?? started)
+            return unread > overlap ? .cannotVouch("events unread for \(Saturating.int(unread))s (\(error.code))") : .lagging(error)
+        }
     }
 
     public func start() async {
@@ -89,7 +151,11 @@ public final class StackService: @unchecked Sendable {
         return value
     }
 
-    public func refresh(_ source: SourceID?) async { await scheduler.refresh(source) }
+    public func refresh(_ source: SourceID?) async {
+        if source == nil || source == .tasks { taskList?.requestList(reason: "refresh") }
+        if source == nil || source == .approvals { approvalsPoller?.executionsChanged() }
+        await scheduler.refresh(source)
+    }
 
     public func showDashboard(_ source: DashboardSource) async {
         metricsPoller.show(source)
@@ -104,19 +170,19 @@ public final class StackService: @unchecked Sendable {
 
     public func createTask(_ draft: TaskDraft) async throws(StackError) -> TaskItem {
         let task = try await writable().createTask(draft)
-        await scheduler.refresh(.tasks)
+        taskList?.apply(task)
         return task
     }
 
     public func updateTask(id: String, changes: TaskChanges) async throws(StackError) -> TaskItem {
         let task = try await writable().updateTask(id: id, changes: changes)
-        await scheduler.refresh(.tasks)
+        taskList?.apply(task)
         return task
     }
 
     public func deleteTask(id: String) async throws(StackError) {
         try await writable().deleteTask(id: id)
-        await scheduler.refresh(.tasks)
+        taskList?.forget(taskId: id)
     }
 
     public func decide(_ decision: ApprovalDecision, taskIds: [String]) async -> [String: DecisionOutcome] {
@@ -125,7 +191,8 @@ public final class StackService: @unchecked Sendable {
             return Dictionary(uniqueKeysWithValues: taskIds.map { ($0, DecisionOutcome.failed(error)) })
         }
         let outcomes = await decider.decide(decision, taskIds: taskIds)
-        await scheduler.refresh(.approvals)
+        // Each decision written (or refused as a conflict) is read back once; the queue follows the tasks.
+        taskList?.requestReads(taskIds.filter { if case .failed = outcomes[$0] { return false } else { return true } })
         await scheduler.refresh(.tasks)
         return outcomes
     }

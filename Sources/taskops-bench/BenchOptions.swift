@@ -11,7 +11,7 @@ struct BenchOptions {
           --quick     skip the long figures (default)
           --all       also measure idle CPU of `taskops demo` for 60 s in tmux
           --repeats   samples per figure (default 7); tables show min / median
-          --only      render, screen, pty, calls, live, rss, simmem, throughput, idle
+          --only      render, screen, pty, calls, live, footprint, rss, simmem, throughput, idle
         """
 
     static func parse(_ arguments: [String]) -> BenchOptions? {

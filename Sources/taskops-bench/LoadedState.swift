@@ -42,7 +42,7 @@ enum LoadedState {
 
     static func task(_ n: Int) -> TaskItem? { taskObject(n).flatMap(TaskItem.init(json:)) }
 
-    /// A task as the Task API returns it (decoded into tasks through the same path as `TasksPoller`).
+    /// A task as the Task API returns it (decoded into tasks through the same path as the Task API client).
     static func taskObject(_ n: Int) -> JSONObject? {
         // Microseconds as the API writes them (Python drops the fraction only when it is zero).
         let created = StackTime.pythonISO(now.addingTimeInterval(Double(-n) - Double(n % 997 + 1) / 1009))

@@ -8,17 +8,19 @@ import TaskOpsSimServer
 
 /// Counts calls by operation and feeds the console's call meter, as the console's observer does.
 final class OperationCounter: CallObserver, @unchecked Sendable {
-    let meter = CallMeter()
+    let meter: CallMeter
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
     private var times: [String: [Double]] = [:]
 
-    func record(service: String, operation: String, metricCount: Int, succeeded: Bool) {
-        meter.record(service: service, operation: operation, metricCount: metricCount, succeeded: succeeded)
+    init(meter: CallMeter = CallMeter()) { self.meter = meter }
+
+    func record(_ call: CallRecord) {
+        meter.record(call)
         let now = CPUTime.wall()
         lock.withLock {
-            counts[operation, default: 0] += 1
-            times[operation, default: []].append(now)
+            counts[call.operation, default: 0] += 1
+            times[call.operation, default: []].append(now)
         }
     }
 

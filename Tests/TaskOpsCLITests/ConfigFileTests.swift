@@ -46,6 +46,15 @@ import Testing
         #expect(config.warnings.map(\.description) == ["c.toml:1: unknown key 'projetc' ignored", "c.toml:3: unknown key 'poll.evnets' ignored"])
     }
 
+    @Test func reconcileIntervalIsReadWithItsFloor() throws {
+        let config = try ConfigFile.parse("[poll]\nreconcile = 600\n", file: "c.toml")
+        #expect(config.poll.reconcile == 600)
+        let low = try ConfigFile.parse("[poll]\n\nreconcile = 5\n", file: "c.toml")
+        #expect(low.poll.reconcile == 30)
+        #expect(low.warnings.map(\.description) == ["c.toml:3: 'poll.reconcile' raised to the 30 s minimum"])
+        #expect(throws: ConfigError.self) { try ConfigFile.parse("[poll]\nreconcile = -1\n", file: "c.toml") }
+    }
+
     @Test func logsRateAboveAccountLimitIsRefused() {
         #expect(throws: ConfigError.self) { try ConfigFile.parse("[poll]\nlogs_calls_per_second = 9\n", file: "c.toml") }
     }

@@ -151,11 +151,12 @@ final class TestClock: @unchecked Sendable {
         let clock = TestClock()
         let meter = CallMeter(now: { clock.now })
         for _ in 0..<60 {
-            meter.record(service: "monitoring", operation: "GetMetricData", metricCount: 16, succeeded: true)
+            meter.record(CallRecord(service: "monitoring", operation: "GetMetricData", succeeded: true, metricCount: 16))
             clock.advance(60)
         }
         let snapshot = meter.snapshot()
-        #expect(abs(snapshot.estimatedCloudWatchCostPerHour - 60 * 16 / 1000 * 0.01) < 0.0005)
+        #expect(snapshot.footprintPerHour.cloudWatchMetrics == 60 * 16)
+        #expect(abs(snapshot.costPerHour - 60 * 16 / 1000 * 0.01) < 0.0005)
         #expect(meter.total("monitoring") == 60)
     }
 }

@@ -11,7 +11,7 @@ import TaskOpsSimServer
 final class CountingObserver: CallObserver, @unchecked Sendable {
     private let lock = NSLock()
     private var counts: [String: Int] = [:]
-    func record(service: String, operation: String, metricCount: Int, succeeded: Bool) { lock.withLock { counts[operation, default: 0] += 1 } }
+    func record(_ call: CallRecord) { lock.withLock { counts[call.operation, default: 0] += 1 } }
     func count(_ operation: String) -> Int { lock.withLock { counts[operation] ?? 0 } }
 }
 

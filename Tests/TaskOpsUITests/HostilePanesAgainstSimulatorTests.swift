@@ -41,8 +41,12 @@ import TaskOpsTesting
         clock.advance(by: 5)
         stack.runDue()
         let store = StackStore()
-        try await TasksPoller(api: api, store: store, limit: 5000).poll()
-        try await ApprovalsPoller(tasks: api, stepFunctions: clients.stepFunctions, store: store, stateMachineArn: StackNames().stateMachineArn).poll()
+        var keeping = TaskListKeeper.Settings()
+        keeping.limit = 5000
+        let keeper = TaskListKeeper(api: api, store: store, settings: keeping)
+        try await keeper.poll()
+        try await ApprovalsPoller(tasks: api, stepFunctions: clients.stepFunctions, store: store, stateMachineArn: StackNames().stateMachineArn,
+                                  taskList: keeper).poll()
         let tick = Tick()
         let events = EventsPoller(logs: clients.logs, store: store, clock: clients.clock, groups: StackNames().allLogGroups, callsPerSecond: 5,
                                   maxPagesPerPoll: 50, local: { tick.now })

@@ -180,6 +180,6 @@ import TaskOpsSimServer
 final class CountingObserver: CallObserver, @unchecked Sendable {
     private let lock = NSLock()
     private var count = 0
-    func record(service: String, operation: String, metricCount: Int, succeeded: Bool) { lock.withLock { count += 1 } }
+    func record(_ call: CallRecord) { lock.withLock { count += 1 } }
     var total: Int { lock.withLock { count } }
 }

@@ -2,9 +2,9 @@ import AWSSigV4
 import Foundation
 import TaskOpsCore
 
-/// Reports each API call, for the call meter and the cost estimate.
+/// Reports each API call, for the footprint meter.
 public protocol CallObserver: Sendable {
-    func record(service: String, operation: String, metricCount: Int, succeeded: Bool)
+    func record(_ call: CallRecord)
 }
 
 /// Provides credentials, refreshing them when needed.
@@ -55,8 +55,15 @@ public struct AWSJSONClient: Sendable {
         var result = await attempt(operation, body)
         // The tracker has just learned the server's time from the refusal: sign again with it, once.
         if case .failure(let error) = result, Self.isSkewError(error) { result = await attempt(operation, body) }
-        if case .success = result { observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: true) }
-        else { observer?.record(service: serviceLabel, operation: operation, metricCount: metricCount, succeeded: false) }
+        var record = CallRecord(service: serviceLabel, operation: operation, succeeded: false, metricCount: metricCount)
+        if case .success(let answer) = result {
+            record.succeeded = true
+            // Logs Insights bills a query by the bytes it scanned, final once it is complete.
+            if answer["status"]?.stringValue == "Complete", let scanned = answer["statistics"]?["bytesScanned"]?.numberValue?.doubleValue {
+                record.scannedBytes = Int(exactly: scanned.rounded()) ?? 0
+            }
+        }
+        observer?.record(record)
         return try result.get()
     }
 

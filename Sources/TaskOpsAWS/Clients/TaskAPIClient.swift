@@ -67,8 +67,11 @@ public struct TaskAPIClient: TaskAPI {
             headers.append(("Content-Type", "application/json"))
             payload = Array(JSONWriter.compact(body).utf8)
         }
+        var record = CallRecord(service: "tasks", operation: operation, succeeded: false)
         do throws(StackError) {
             let response = try await transport.send(HTTPRequest(method: method, url: baseURL + path, headers: headers, body: payload, timeout: timeout))
+            record.requestId = response.header("apigw-requestid")
+            record.responseBytes = response.body.count
             clock?.observe(dateHeader: response.header("Date"))
             let parsed = try? JSONParser.parse(response.body)
             guard (200..<300).contains(response.status) else {
@@ -80,10 +83,11 @@ public struct TaskAPIClient: TaskAPI {
                 throw StackError(kind: .malformed, code: "MalformedResponse", message: "\(operation) answered with something that is not a JSON object",
                                  httpStatus: response.status, service: "tasks")
             }
-            observer?.record(service: "tasks", operation: operation, metricCount: 0, succeeded: true)
+            record.succeeded = true
+            observer?.record(record)
             return object
         } catch {
-            observer?.record(service: "tasks", operation: operation, metricCount: 0, succeeded: false)
+            observer?.record(record)
             throw error
         }
     }

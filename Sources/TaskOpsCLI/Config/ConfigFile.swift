@@ -22,6 +22,7 @@ import TaskOpsCore
 /// metrics = 60
 /// alarms = 60
 /// logs_calls_per_second = 1.0
+/// reconcile = 300 # the task list kept from records is checked against a full list (30 s floor)
 /// ```
 public struct ConfigFile: Sendable, Equatable {
     public var project: String?
@@ -50,13 +51,15 @@ public struct ConfigFile: Sendable, Equatable {
         public var metrics: Double?
         public var alarms: Double?
         public var logsCallsPerSecond: Double?
+        public var reconcile: Double?
         public init() {}
     }
 
     static let topKeys: Set<String> = ["project", "env", "region", "profile", "api_url", "api_id", "tf_outputs", "endpoint_url",
                                        "readonly", "theme", "color", "ascii", "audit_log", "poll"]
-    static let pollKeys: Set<String> = ["tasks", "events", "approvals", "metrics", "alarms", "logs_calls_per_second"]
+    static let pollKeys: Set<String> = ["tasks", "events", "approvals", "metrics", "alarms", "logs_calls_per_second", "reconcile"]
     public static let minimumPollSeconds = 1.0
+    public static let minimumReconcileSeconds = 30.0
 
     /// The default location: `$XDG_CONFIG_HOME/taskops/config.toml`, else `~/.config/taskops/config.toml`.
     public static func defaultPath(environment: [String: String]) -> String {
@@ -120,6 +123,7 @@ public struct ConfigFile: Sendable, Equatable {
             config.poll.approvals = try reader.seconds(poll, "approvals", warnings: &config.warnings)
             config.poll.metrics = try reader.seconds(poll, "metrics", warnings: &config.warnings)
             config.poll.alarms = try reader.seconds(poll, "alarms", warnings: &config.warnings)
+            config.poll.reconcile = try reader.seconds(poll, "reconcile", minimum: minimumReconcileSeconds, warnings: &config.warnings)
             if let rate = try reader.number(poll, "logs_calls_per_second") {
                 guard rate > 0, rate <= 5 else {
                     throw ConfigError(file: file, line: reader.line(of: "logs_calls_per_second"),

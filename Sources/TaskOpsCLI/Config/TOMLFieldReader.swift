@@ -47,12 +47,13 @@ struct TOMLFieldReader {
     }
 
     /// A poll interval: a positive number, raised to the 1 s floor with a warning.
-    func seconds(_ table: TOMLTable, _ key: String, warnings: inout [ConfigError]) throws(ConfigError) -> Double? {
+    func seconds(_ table: TOMLTable, _ key: String, minimum: Double = ConfigFile.minimumPollSeconds,
+                 warnings: inout [ConfigError]) throws(ConfigError) -> Double? {
         guard let value = try number(table, key) else { return nil }
         guard value > 0 else { throw fail(key, "a positive number of seconds") }
-        if value < ConfigFile.minimumPollSeconds {
-            warnings.append(ConfigError(file: file, line: line(of: key), message: "'poll.\(key)' raised to the 1 s minimum"))
-            return ConfigFile.minimumPollSeconds
+        if value < minimum {
+            warnings.append(ConfigError(file: file, line: line(of: key), message: "'poll.\(key)' raised to the \(Int(minimum)) s minimum"))
+            return minimum
         }
         return value
     }

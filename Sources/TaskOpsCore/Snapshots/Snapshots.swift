@@ -33,12 +33,35 @@ public struct SourceFreshness: Sendable, Hashable {
     public func age(now: Date) -> TimeInterval? { lastSuccess.map { max(0, now.timeIntervalSince($0)) } }
 }
 
+/// How the task list is kept: listed once and then kept from the stack's task records, or polled.
+public struct TaskWatchStatus: Sendable, Hashable {
+    public enum Mode: Sendable, Hashable {
+        case starting
+        /// Kept current from task records; a full list only to reconcile.
+        case watching
+        /// Listed every poll, as the records cannot be relied on (the reason says why).
+        case polling(reason: String)
+    }
+
+    public var mode: Mode = .starting
+    /// Full lists made (the first, reconciliations, refreshes, bursts, polls).
+    public var lists = 0
+    /// Single tasks read because a record said they changed.
+    public var reads = 0
+    /// Tasks a reconciliation found different from what the records had said: a lost record each.
+    public var drift = 0
+    public var lastReconcile: Date?
+
+    public init() {}
+}
+
 public struct TasksSnapshot: Sendable {
     public var generation: Int
     public var tasks: [TaskItem]
     /// The API stopped at its limit: there may be more tasks than shown.
     public var mayBeTruncated: Bool
     public var freshness: SourceFreshness
+    public var watch = TaskWatchStatus()
 
     public init(generation: Int = 0, tasks: [TaskItem] = [], mayBeTruncated: Bool = false, freshness: SourceFreshness = SourceFreshness(source: .tasks)) {
         self.generation = generation
@@ -55,6 +78,10 @@ public struct EventsSnapshot: Sendable {
     /// Events dropped because the buffer was full (never silent: shown on screen).
     public var dropped: Int
     public var freshness: SourceFreshness
+    /// The access-log lines of the console's own Task API requests, folded out of `events` (oldest first, bounded).
+    public var ownEvents: [TaskEvent] = []
+    /// How many such lines were folded out in all.
+    public var ownFolded = 0
 
     public init(generation: Int = 0, events: [TaskEvent] = [], dropped: Int = 0, freshness: SourceFreshness = SourceFreshness(source: .events)) {
         self.generation = generation
@@ -200,18 +227,21 @@ public struct AlarmsSnapshot: Sendable {
     }
 }
 
-/// API calls made, per service, and what they cost.
+/// The console's own requests, per service, and what they cost the stack it watches.
 public struct CallMeterSnapshot: Sendable, Hashable {
     /// Calls per service (`tasks`, `monitoring`, `logs`, `states`) in the last 60 s.
     public var callsLastMinute: [String: Int]
     public var totalCalls: [String: Int]
-    /// GetMetricData metrics requested in the last hour × price.
-    public var estimatedCloudWatchCostPerHour: Double
+    /// The last hour's load (or since the start), as a rate per hour.
+    public var footprintPerHour: Footprint
+    /// What that load costs per hour (USD, `StackPrices.usEast1`).
+    public var costPerHour: Double
 
-    public init(callsLastMinute: [String: Int] = [:], totalCalls: [String: Int] = [:], estimatedCloudWatchCostPerHour: Double = 0) {
+    public init(callsLastMinute: [String: Int] = [:], totalCalls: [String: Int] = [:], footprintPerHour: Footprint = Footprint(), costPerHour: Double = 0) {
         self.callsLastMinute = callsLastMinute
         self.totalCalls = totalCalls
-        self.estimatedCloudWatchCostPerHour = estimatedCloudWatchCostPerHour
+        self.footprintPerHour = footprintPerHour
+        self.costPerHour = costPerHour
     }
 }
 

@@ -210,6 +210,8 @@ public struct TaskPage: Sendable, Hashable {
 public enum TaskStatus {
     public static let all = ["pending", "in_progress", "blocked", "completed", "pending_approval", "approved", "rejected"]
     public static let pendingApproval = "pending_approval"
+    public static let approved = "approved"
+    public static let rejected = "rejected"
 }
 
 public enum TaskPriority {

@@ -24,7 +24,10 @@ public struct EventBuffer: Sendable {
 
     /// Adds new events; returns how many were new.
     @discardableResult
-    public mutating func insert(_ incoming: [TaskEvent]) -> Int {
+    public mutating func insert(_ incoming: [TaskEvent]) -> Int { add(incoming).count }
+
+    /// Adds new events; returns those that were new, in order.
+    public mutating func add(_ incoming: [TaskEvent]) -> [TaskEvent] {
         var sorted: [TaskEvent] = []
         sorted.reserveCapacity(incoming.count)
         var previous: (Int64, String)?
@@ -34,7 +37,7 @@ public struct EventBuffer: Sendable {
             previous = key
             if !contains(key.1, timestamp: key.0) { sorted.append(event) }
         }
-        guard !sorted.isEmpty else { return 0 }
+        guard !sorted.isEmpty else { return [] }
         sorted = TaskEvent.sharingBlocks(sorted)
         // New events are recent: only the held events after the first of them need merging.
         let from = Self.firstIndex(in: events, notBefore: sorted[0])
@@ -52,7 +55,7 @@ public struct EventBuffer: Sendable {
         }
         events = next
         dropped += excess
-        return sorted.count
+        return sorted
     }
 
     /// The index of the first held event at or after `timestamp`.

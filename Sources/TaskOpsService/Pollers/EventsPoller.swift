@@ -28,6 +28,10 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     private var tokens: Double
     private var lastRefill: Date?
     private let local: @Sendable () -> Date
+    private var newEventsHandler: (@Sendable ([TaskEvent]) -> Void)?
+    private var isOwnRequest: (@Sendable (String) -> Bool)?
+    private var ownBuffer = EventBuffer(capacity: 2000)
+    private var ownFolded = 0
 
     struct GroupState {
         var newestTimestamp: Int64?
@@ -69,6 +73,13 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         self.local = local
         for group in groups { state[group] = GroupState() }
     }
+
+    /// Called with the events each read adds (after they are in the store). Set before polling starts.
+    public func whenEventsArrive(_ handler: @escaping @Sendable ([TaskEvent]) -> Void) { lock.withLock { newEventsHandler = handler } }
+
+    /// Folds the access-log lines of the console's own requests (`isOwn` of their `requestId`) out of
+    /// the events, into `ownEvents`. Set before polling starts.
+    public func foldOwnRequests(_ isOwn: @escaping @Sendable (String) -> Bool) { lock.withLock { isOwnRequest = isOwn } }
 
     /// Picks the group most worth reading now, other than `excluding`: the primary group, else one
     /// left unread for `maxIdle`, else the busiest and longest unread (a quiet group must not wait
@@ -139,24 +150,39 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         // local clock that runs ahead, so the coverage claimed is the earlier of the two readings.
         let readThrough = min(serverNow, serverMillis())
         // Each read overlaps the last by `overlap`: parse only the events not already held.
-        let unseen = lock.withLock { collected.filter { !buffer.contains($0.eventId, timestamp: $0.timestamp) } }
-        let typed = LogLineParser.parse(unseen)
-        let (snapshotEvents, dropped): ([TaskEvent], Int) = lock.withLock {
-            let added = buffer.insert(typed)
+        let (unseen, isOwn) = lock.withLock {
+            (collected.filter { !buffer.contains($0.eventId, timestamp: $0.timestamp) && !ownBuffer.contains($0.eventId, timestamp: $0.timestamp) }, isOwnRequest)
+        }
+        var typed = LogLineParser.parse(unseen)
+        var own: [TaskEvent] = []
+        if let isOwn, group.hasPrefix("/aws/apigateway/") {
+            own = typed.filter { event in event.detail?["requestId"]?.stringValue.map(isOwn) ?? false }
+            if !own.isEmpty {
+                let ownIds = Set(own.map(\.id))
+                typed = typed.filter { !ownIds.contains($0.id) }
+            }
+        }
+        let (snapshotEvents, dropped, added, handler): ([TaskEvent], Int, [TaskEvent], (@Sendable ([TaskEvent]) -> Void)?) = lock.withLock {
+            let added = buffer.add(typed)
+            ownFolded += ownBuffer.add(own).count
             var s = state[group] ?? GroupState()
             s.lastPolled = now
-            s.recentEvents = s.recentEvents * 0.7 + Double(added)
+            s.recentEvents = s.recentEvents * 0.7 + Double(added.count)
             s.pendingToken = unfinished
             s.pendingStart = unfinished == nil ? nil : request.startTime
             if unfinished == nil { s.readThrough = readThrough }
             if let maxTimestamp = collected.map(\.timestamp).max() { s.newestTimestamp = max(s.newestTimestamp ?? 0, maxTimestamp) }
             state[group] = s
-            return (buffer.events, buffer.dropped)
+            return (buffer.events, buffer.dropped, added, newEventsHandler)
         }
+        let (ownEvents, folded) = lock.withLock { (ownBuffer.events, ownFolded) }
         store.update { snapshot in
             snapshot.events.events = snapshotEvents
             snapshot.events.dropped = dropped
+            snapshot.events.ownEvents = ownEvents
+            snapshot.events.ownFolded = folded
             snapshot.events.generation += 1
         }
+        if !added.isEmpty { handler?(added) }
     }
 }

@@ -33,6 +33,8 @@ public actor PollScheduler {
     var entries: [SourceID: Entry] = [:]
     var nextDue: [SourceID: Date] = [:]
     var inFlight: Set<SourceID> = []
+    /// Sources asked for while in flight: polled again as soon as the running poll ends.
+    var rerun: Set<SourceID> = []
     var failures: [SourceID: Int] = [:]
     private var loop: Task<Void, Never>?
     private var random = SystemRandomNumberGenerator()
@@ -92,9 +94,13 @@ public actor PollScheduler {
         return started
     }
 
-    /// Polls a source now (`:refresh`), unless it is in flight: started here, not at the loop's next wake.
+    /// Polls a source now (`:refresh`, or news for it): started here, not at the loop's next wake; one
+    /// in flight is polled again as soon as it ends, so what it was asked for is not left for a whole interval.
     public func refresh(_ source: SourceID?) {
-        for key in entries.keys where source == nil || key == source { nextDue[key] = now() }
+        for key in entries.keys where source == nil || key == source {
+            nextDue[key] = now()
+            if inFlight.contains(key) { rerun.insert(key) }
+        }
         if loop != nil { runDue() }
     }
 
@@ -117,6 +123,7 @@ public actor PollScheduler {
         inFlight.remove(source)
         let time = now()
         if let failure {
+            rerun.remove(source)
             let count = (failures[source] ?? 0) + 1
             failures[source] = count
             let delay = backoff.delay(failures: count, error: failure, random: { Double.random(in: 0...1, using: &random) })
@@ -135,6 +142,8 @@ public actor PollScheduler {
             // after the answer; a poll slower than its interval is followed at once.
             var next = max(startedAt.addingTimeInterval(entry.interval), time)
             if entry.aligned { next = nextBoundary(after: time, interval: entry.interval) }
+            let again = rerun.remove(source) != nil
+            if again { next = time }
             nextDue[source] = next
             store.updateFreshness(source) {
                 $0.inFlight = false
@@ -144,6 +153,7 @@ public actor PollScheduler {
                 $0.backoff = 0
                 $0.nextPoll = next
             }
+            if again, loop != nil { runDue() }
         }
     }
 }

@@ -12,7 +12,9 @@ extension SimStack {
             ("time", .string(String(StackTime.isoMillisZ(now).prefix(19)) + "Z")), ("region", .string(names.region)),
             ("resources", .array([])), ("detail", .object(detail)),
         ])
-        logs.append(group: names.eventsLogGroup, stream: rng.hex(32), message: JSONWriter.compact(.object(event)), timestampMillis: Self.millis(now))
+        if eventsLog {
+            logs.append(group: names.eventsLogGroup, stream: rng.hex(32), message: JSONWriter.compact(.object(event)), timestampMillis: Self.millis(now))
+        }
         switch detailType {
         case "TaskCreated":
             schedule(after: 0.05) { [unowned self] in self.taskCreatedHandler(event) }

@@ -9,11 +9,12 @@ enum StatusLine {
         for freshness in [s.tasks.freshness, s.events.freshness, s.approvals.freshness, s.metrics.freshness, s.alarms.freshness] {
             let (text, role) = describe(freshness, now: now)
             x = grid.put("\(freshness.source.rawValue) \(text)", x: x, y: y, maxX: width, role: role)
+            if freshness.source == .tasks, let (watch, watchRole) = describe(s.tasks.watch) {
+                x = grid.put(" " + watch, x: x, y: y, maxX: width, role: watchRole)
+            }
             x = grid.put("  ", x: x, y: y, maxX: width)
         }
-        let calls = s.calls.callsLastMinute.values.reduce(0, +)
-        let cost = String(format: "$%.4f/h", s.calls.estimatedCloudWatchCostPerHour)
-        x = grid.put("API \(calls)/min  CW \(cost)", x: x, y: y, maxX: width, role: .dim)
+        x = grid.put(footprint(s.calls), x: x, y: y, maxX: width, role: .dim)
         let hints: String
         switch state.mode {
         case .confirm(let confirmation): hints = Overlays.question(confirmation, state) + "  [y/n]"
@@ -27,6 +28,21 @@ enum StatusLine {
                 + (state.focus == .events ? "f follow  w raw  " : "") + "? help  q quit"
         }
         grid.put(hints, x: 0, y: y + 1, maxX: width, role: state.flash != nil && state.mode == .normal ? .accent : .dim)
+    }
+
+    /// The console's own load on the stack: Task API and AWS requests in the last minute, cost per hour.
+    static func footprint(_ calls: CallMeterSnapshot) -> String {
+        let api = calls.callsLastMinute["tasks"] ?? 0
+        let aws = calls.callsLastMinute.filter { $0.key != "tasks" }.values.reduce(0, +)
+        return "load API \(api)/min AWS \(aws)/min " + String(format: "$%.4f/h", calls.costPerHour)
+    }
+
+    /// Said only when the task list is not simply kept from records: polled (and why), or drifted.
+    static func describe(_ watch: TaskWatchStatus) -> (String, Role)? {
+        var parts: [String] = []
+        if case .polling = watch.mode { parts.append("polled") }
+        if watch.drift > 0 { parts.append("drift \(watch.drift)") }
+        return parts.isEmpty ? nil : (parts.joined(separator: " "), .warn)
     }
 
     static func describe(_ freshness: SourceFreshness, now: Date) -> (String, Role) {

@@ -61,6 +61,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         intervals.metricsInterval = config.poll.metrics ?? intervals.metricsInterval
         intervals.alarmsInterval = config.poll.alarms ?? intervals.alarmsInterval
         intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? intervals.logsCallsPerSecond
+        intervals.reconcileInterval = config.poll.reconcile ?? intervals.reconcileInterval
         await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
                                   settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme,
                                                   charts: display.chartGlyphs, intervals: intervals))

@@ -20,6 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Faults, e.g. api5xx=0.5,lambda-errors=0.2,ddb-throttle=0.3,latency-ms=3000.") var faults: String?
     @Option(help: "Verify SigV4 signatures against ACCESS_KEY:SECRET.") var auth: String?
     @Flag(help: "Reproduce the original Terraform's IAM defects.") var originalIam = false
+    @Flag(help: "No catch-all rule logging bus events to /aws/events/… (as the original Terraform: task records come from the handlers' logs only).")
+    var noEventsLog = false
     /// `taskops demo` runs the simulator as its child: it stops when the console's end of its stdin
     /// closes, however the console ended (even killed), and starts with a few actions so the panes
     /// open with data.
@@ -40,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let names = StackNames(project: project, env: env, region: region)
-        let stack = SimStackFactory.make(.init(names: names, seed: seed, originalIAM: originalIam), clock: ScaledSimClock(scale: timeScale))
+        let stack = SimStackFactory.make(.init(names: names, seed: seed, originalIAM: originalIam, eventsLog: !noEventsLog), clock: ScaledSimClock(scale: timeScale))
         if let faults { stack.setFaults(try SimFaults.parse(faults)) }
         var configuration = SimServer.Configuration(host: host, port: port, allowNonLoopback: allowNonLoopback)
         if let auth {
@@ -51,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
         let bound = try await server.start()
         let endpoint = "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
         let banner = """
-            taskops simulator for \(project)-\(env) (\(region)), time scale \(timeScale)×\(originalIam ? ", original IAM defects" : "")
+            taskops simulator for \(project)-\(env) (\(region)), time scale \(timeScale)×\(originalIam ? ", original IAM defects" : "")\(noEventsLog ? ", no events log" : "")
               Task API:      \(endpoint)/\(env)/tasks
               AWS endpoint:  \(endpoint)   (CloudWatch, CloudWatch Logs, Step Functions)
               Admin:         \(endpoint)/_sim/health, \(endpoint)/_sim/faults

@@ -67,7 +67,5 @@ enum CommandWiring {
 struct MeterObserver: CallObserver {
     let meter: CallMeter
     init(_ meter: CallMeter) { self.meter = meter }
-    func record(service: String, operation: String, metricCount: Int, succeeded: Bool) {
-        meter.record(service: service, operation: operation, metricCount: metricCount, succeeded: succeeded)
-    }
+    func record(_ call: CallRecord) { meter.record(call) }
 }

@@ -1,0 +1,219 @@
+import Foundation
+import TaskOpsCore
+
+extension TaskListKeeper {
+    enum Plan {
+        case list(reason: String, reconciling: Bool)
+        case reads([String: PendingRead])
+        case idle
+    }
+
+    /// Lists, reads what records asked for, or does nothing; repeats (a few times at most) while
+    /// records keep asking, so a change noted during a read is not left for the next tick. While the
+    /// records lag, the list is no fresher than they are: the poll reports their error.
+    public func poll() async throws(StackError) {
+        try await keep()
+        if case .lagging(let error) = streamHealth(), watchStatus.mode == .watching { throw error }
+    }
+
+    private func keep() async throws(StackError) {
+        var listed = false
+        for _ in 0..<4 {
+            let health = streamHealth()
+            let plan = lock.withLock { () -> Plan in
+                applyRemovals()
+                confirmDrift(now: local())
+                return nextPlan(now: local(), health: health)
+            }
+            switch plan {
+            case .idle:
+                publish()
+                return
+            case .list(let reason, let reconciling):
+                if listed {
+                    publish()
+                    return
+                }
+                try await list(reason: reason, reconciling: reconciling)
+                listed = true
+            case .reads(let wanted):
+                try await read(wanted)
+            }
+            publish()
+            if case .polling = watchStatus.mode { return }
+            guard lock.withLock({ !reads.isEmpty || !removals.isEmpty }) else { return }
+        }
+        publish()
+    }
+
+    /// Under the lock.
+    private func nextPlan(now: Date, health: EventStreamHealth) -> Plan {
+        switch health {
+        case .noRecords(let reason):
+            status.mode = .polling(reason: reason)
+            return .list(reason: reason, reconciling: false)
+        case .cannotVouch(let reason):
+            status.mode = .polling(reason: reason)
+            recoverWithList = true
+            return .list(reason: reason, reconciling: false)
+        case .vouches, .lagging:
+            break
+        }
+        guard let listedAt else {
+            status.mode = .watching
+            return .list(reason: "start", reconciling: false)
+        }
+        let wasWatching = status.mode == .watching
+        status.mode = .watching
+        if recoverWithList {
+            recoverWithList = false
+            return .list(reason: "records readable again", reconciling: false)
+        }
+        if let reason = wantedList {
+            wantedList = nil
+            return .list(reason: reason, reconciling: wasWatching)
+        }
+        if now.timeIntervalSince(listedAt) >= settings.reconcileInterval { return .list(reason: "reconcile", reconciling: true) }
+        if reads.count > min(settings.burstThreshold, readsWorthAList) { return .list(reason: "\(reads.count) changes at once", reconciling: false) }
+        return reads.isEmpty ? .idle : .reads(reads)
+    }
+
+    /// Under the lock: the number of single reads that cost the stack as much as one list (each request
+    /// an API Gateway request and an invocation; a list's scan bills read units for every item).
+    var readsWorthAList: Int {
+        let prices = StackPrices.usEast1
+        let request = prices.httpAPIPerMillionRequests / 1e6 + prices.lambdaPerMillionRequests / 1e6
+            + Footprint.assumedBilledMillis / 1000 * Footprint.lambdaMemoryGB * prices.lambdaPerGBSecond
+        let unit = prices.dynamoDBPerMillionReadUnits / 1e6
+        let listUnits = 0.5 * Double((listBytes + Footprint.readUnitBytes - 1) / Footprint.readUnitBytes)
+        let list = request * (mayBeTruncated ? 2 : 1) + listUnits * unit
+        let read = request + 0.5 * unit
+        return max(1, Int((list / read).rounded(.up)))
+    }
+
+    /// Under the lock: deletions the records reported.
+    private func applyRemovals() {
+        guard !removals.isEmpty else { return }
+        if held.remove(removals) { heldVersion += 1 }
+        removals = []
+    }
+
+    /// Under the lock: differences no record explained within the grace period are drift.
+    private func confirmDrift(now: Date) {
+        let lost = suspects.filter { now.timeIntervalSince($0.value) >= settings.driftGrace }
+        guard !lost.isEmpty else { return }
+        status.drift += lost.count
+        for id in lost.keys { suspects[id] = nil }
+    }
+
+    private func list(reason: String, reconciling: Bool) async throws(StackError) {
+        let started = local()
+        let fromMillis = Saturating.int64(serverNow().timeIntervalSince1970 * 1000)
+        let askedBefore = lock.withLock { noted }
+        var listed: HeldTasks
+        var truncated = false
+        do throws(StackError) {
+            let page = try await api.listTasks(status: nil, userId: nil, limit: settings.limit)
+            listed = HeldTasks(page.tasks)
+            truncated = page.mayBeTruncated
+            // Past the limit a scan stops anywhere: the waiting tasks come from the status index, so the
+            // approval queue misses none.
+            if truncated {
+                for task in try await api.listTasks(status: TaskStatus.pendingApproval, userId: nil, limit: settings.limit).tasks { listed.put(task) }
+            }
+        } catch {
+            resumeWaiters(error)
+            throw error
+        }
+        lock.withLock {
+            listed.remove(removals)
+            removals = []
+            if reconciling {
+                for id in listed.differences(from: held) where reads[id] == nil { suspects[id] = started }
+                status.lastReconcile = started
+            }
+            if listed.tasks != held.tasks { heldVersion += 1 }
+            held = listed
+            listBytes = Self.estimatedBytes(listed.tasks)
+            mayBeTruncated = truncated
+            listedAt = started
+            listedFromServerMillis = fromMillis
+            let settled = fromMillis - Int64(settings.listSettling * 1000)
+            reads = reads.filter { $0.value.sequence > askedBefore && $0.value.newestRecord >= settled }
+            status.lists += 1
+        }
+        resumeWaiters(nil)
+    }
+
+    /// The size of the tasks as the API answers them, from a sample of at most 64.
+    static func estimatedBytes(_ tasks: [TaskItem]) -> Int {
+        guard !tasks.isEmpty else { return 0 }
+        let step = max(1, tasks.count / 64)
+        let sample = stride(from: 0, to: tasks.count, by: step).map { tasks[$0] }
+        let bytes = sample.reduce(0) { $0 + $1.rawText.utf8.count }
+        return bytes * tasks.count / sample.count
+    }
+
+    private func read(_ wanted: [String: PendingRead]) async throws(StackError) {
+        let api = self.api
+        let ids = Array(wanted.keys)
+        let results = await withTaskGroup(of: (String, Result<TaskItem, StackError>).self) { group in
+            var next = 0
+            func start() {
+                guard next < ids.count else { return }
+                let id = ids[next]
+                next += 1
+                group.addTask {
+                    do throws(StackError) { return (id, .success(try await api.getTask(id: id))) } catch { return (id, .failure(error)) }
+                }
+            }
+            for _ in 0..<max(1, settings.readConcurrency) { start() }
+            var results: [(String, Result<TaskItem, StackError>)] = []
+            while let result = await group.next() {
+                results.append(result)
+                start()
+            }
+            return results
+        }
+        var failure: StackError?
+        lock.withLock {
+            for (id, result) in results {
+                switch result {
+                case .success(let task):
+                    status.reads += 1
+                    if !deleted.contains(id), held.put(task) { heldVersion += 1 }
+                case .failure(let error) where error.kind == .notFound:
+                    // Deleted before it could be read: expected, not an error.
+                    status.reads += 1
+                    deleted.insert(id)
+                    if held.remove([id]) { heldVersion += 1 }
+                case .failure(let error):
+                    failure = failure ?? error
+                    continue
+                }
+                if reads[id]?.sequence == wanted[id]?.sequence { reads[id] = nil }
+            }
+        }
+        if let failure { throw failure }
+    }
+
+    /// Puts the held tasks in the store when they (or how they are kept) changed.
+    func publish() {
+        let (tasks, truncated, watch, changed, handler) = lock.withLock {
+            let changed = heldVersion != publishedVersion
+            publishedVersion = heldVersion
+            return (held.tasks, mayBeTruncated, status, changed, onTasksChanged)
+        }
+        let current = store.current().tasks
+        guard changed || current.watch != watch || current.mayBeTruncated != truncated else { return }
+        store.update { snapshot in
+            if changed {
+                snapshot.tasks.tasks = tasks
+                snapshot.tasks.generation += 1
+            }
+            snapshot.tasks.mayBeTruncated = truncated
+            snapshot.tasks.watch = watch
+        }
+        if changed { handler?() }
+    }
+}
