@@ -54,6 +54,13 @@ struct ConsoleCommand: AsyncParsableCommand {
         }
         let meter = CallMeter()
         let (clients, _) = CommandWiring.clients(target, meter: meter)
+        await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
+                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme,
+                                                  charts: display.chartGlyphs, intervals: Self.serviceSettings(config)))
+    }
+
+    /// The polling service's settings from the config file's `[poll]` table.
+    static func serviceSettings(_ config: ConfigFile) -> ServiceSettings {
         var intervals = ServiceSettings()
         intervals.tasksInterval = config.poll.tasks ?? intervals.tasksInterval
         intervals.eventsInterval = config.poll.events ?? intervals.eventsInterval
@@ -62,8 +69,6 @@ struct ConsoleCommand: AsyncParsableCommand {
         intervals.alarmsInterval = config.poll.alarms ?? intervals.alarmsInterval
         intervals.logsCallsPerSecond = config.poll.logsCallsPerSecond ?? intervals.logsCallsPerSecond
         intervals.reconcileInterval = config.poll.reconcile ?? intervals.reconcileInterval
-        await ConsoleLauncher.run(target: target, clients: clients, meter: meter,
-                                  settings: .init(mode: "AWS", colorMode: display.color, ascii: display.ascii || config.ascii == true, theme: config.theme ?? display.theme,
-                                                  charts: display.chartGlyphs, intervals: intervals))
+        return intervals
     }
 }
