@@ -16,7 +16,7 @@ struct TaskOps: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, ServeCommand.self,
             TasksCommand.self, TaskCommand.self, ApprovalsCommand.self, ApproveCommand.self, RejectCommand.self,
-            EventsCommand.self, MetricsCommand.self, AlarmsCommand.self,
+            EventsCommand.self, MetricsCommand.self, AlarmsCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

@@ -5,7 +5,7 @@ import TaskOpsCore
 /// Every pane, overlay and dialog the render snapshots record, each a fixed state.
 enum SnapshotScene: String, CaseIterable, Sendable, CustomStringConvertible {
     case panes, readonlyPanes, tasksZoomed, eventsZoomed, eventsPausedRaw, approvalsZoomed, metricsZoomed
-    case help, detailTask, detailEvent, detailApproval, detailAlarm
+    case help, helpScrolledToEnd, helpReadonly, reboundKeys, detailTask, detailEvent, detailApproval, detailAlarm
     case confirmApprove, confirmDelete, formNew, formEdit, filterTyping, commandTyping
 
     var description: String { rawValue }
@@ -34,6 +34,11 @@ enum SnapshotScene: String, CaseIterable, Sendable, CustomStringConvertible {
             s.outcomes[ids[1]] = "conflict: now approved"
         case .metricsZoomed: s.focus = .metrics; s.zoomed = true
         case .help: s.mode = .help
+        case .helpScrolledToEnd: s.mode = .help; s.overlayScroll = 1_000
+        case .helpReadonly: s.mode = .help; s.readonly = true
+        case .reboundKeys:
+            s.focus = .approvals
+            s.keyMap = KeyBindingsFile.parse("approve = [\"A\", \"ctrl-a\"]\n[approvals]\nmark = \"m\"\n", file: "keys.toml").0
         case .detailTask: s.mode = .detail
         case .detailEvent: s.focus = .events; s.mode = .detail
         case .detailApproval:
