@@ -58,14 +58,17 @@ import TaskOpsCore
             sort = "o"
             [panes]
             zoom = "Z"
+            [events]
+            approve = "A"
             """, file: "/home/op/.config/taskops/keys.toml")
-        #expect(problems.map(\.line) == [1, 2, 3, 6, 9])
+        #expect(problems.map(\.line) == [1, 2, 3, 6, 9, 12])
         #expect(problems.allSatisfy { $0.file == "/home/op/.config/taskops/keys.toml" })
         #expect(problems[0].description
             == "/home/op/.config/taskops/keys.toml:1: unknown action 'aprove' (did you mean approve?); `taskops keys` lists them")
         #expect(problems[1].message.contains("interrupts"))
         #expect(problems[3].message.contains("types text"))
         #expect(problems[4].message.contains("unknown section [panes]"))
+        #expect(problems[5].message == "'approve' is not an action in [events]; it is one of [approvals], or the top level")
         #expect(map.action(named: "quit", in: .global)?.keys == [.char("q")])
         #expect(map.action(named: "help", in: .global)?.keys == [.char("?")])
         #expect(map.action(named: "save", in: .form)?.keys == [.enter])

@@ -42,6 +42,11 @@ struct KeyOverrideReader {
             let candidates = Set(section == nil ? defaults.actions.map(\.name) : defaults.actions.filter {
                 $0.scope == section || $0.scope == .global && section.map { [.tasks, .events, .approvals, .metrics].contains($0) } == true
             }.map(\.name))
+            let elsewhere = Set(defaults.actions.filter { $0.name == name }.map { "[\($0.scope.rawValue)]" }).sorted()
+            if !elsewhere.isEmpty {
+                problem("'\(name)' is not an action\(place); it is one of \(elsewhere.joined(separator: ", ")), or the top level")
+                return
+            }
             let guess = NameSuggestion.closest(to: name, among: candidates).map { " (did you mean \($0)?)" } ?? ""
             problem("unknown action '\(name)'\(place)\(guess); `taskops keys` lists them")
             return
