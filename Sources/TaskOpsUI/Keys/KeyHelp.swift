@@ -25,6 +25,9 @@ enum KeyHelp {
         Entry(keys: ":q", description: "quit"),
     ]
 
+    /// The section headings as the help writes them, for the overlay to set apart.
+    static let headings: Set<String> = Set((KeyScope.allCases.map(\.title) + ["Commands"]).map { $0.uppercased() })
+
     static func sections(_ map: KeyMap, focus: PaneID, readonly: Bool) -> [Section] {
         func entries(_ actions: [KeyAction]) -> [Entry] {
             actions.filter { !$0.keys.isEmpty }.map {

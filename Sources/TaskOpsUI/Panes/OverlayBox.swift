@@ -15,14 +15,17 @@ struct OverlayBox {
     var visibleLines: Int { frame.innerHeight }
     var maximumScroll: Int { max(0, lines.count - visibleLines) }
 
-    func draw(into grid: inout CellGrid, title: String, scroll: Int, ascii: Bool) {
+    /// Lines equal to one of `headings` are drawn as headings.
+    func draw(into grid: inout CellGrid, title: String, scroll: Int, ascii: Bool, headings: Set<String> = []) {
         let start = min(max(0, scroll), maximumScroll)
         let shown = lines.dropFirst(start).prefix(visibleLines)
         let range = maximumScroll > 0 ? " \(start + 1)-\(start + shown.count) of \(lines.count)" : ""
         grid.fill(x: frame.x, y: frame.y, width: frame.width, height: frame.height)
         grid.box(frame, title: title + range, focused: true, ascii: ascii)
         for (i, line) in shown.enumerated() {
-            grid.put(line, x: frame.x + 2, y: frame.y + 1 + i, maxX: frame.x + frame.width - 1, sanitize: false)
+            let heading = headings.contains(line)
+            grid.put(line, x: frame.x + 2, y: frame.y + 1 + i, maxX: frame.x + frame.width - 1, role: heading ? .title : .normal, bold: heading,
+                     sanitize: false)
         }
     }
 }

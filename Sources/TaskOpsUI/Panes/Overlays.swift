@@ -7,7 +7,9 @@ enum Overlays {
         switch state.mode {
         case .help, .detail:
             guard let (title, lines) = content(state, width: width) else { return }
-            OverlayBox(lines, width: width, height: height).draw(into: &grid, title: title, scroll: state.overlayScroll, ascii: state.ascii)
+            let headings = state.mode == .help ? KeyHelp.headings : []
+            OverlayBox(lines, width: width, height: height)
+                .draw(into: &grid, title: title, scroll: state.overlayScroll, ascii: state.ascii, headings: headings)
         case .confirm(let confirmation):
             let yes = state.keyMap.action(named: "confirm", in: .confirm)?.keys.first.map(KeyNotation.label) ?? "y"
             let lines = [question(confirmation, state), "", "\(yes) confirms, any other key cancels"]
