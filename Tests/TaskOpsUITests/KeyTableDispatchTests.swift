@@ -110,7 +110,7 @@ import TaskOpsCore
         #expect(KeyMap.defaults.conflicts().isEmpty)
     }
 
-    @Test func keysTheTableDoesNotBindChangeNothingInThePanes() {
+    @Test func keysOutsideTheTableDoNothingInThePanes() {
         let s = Self.state(in: .pane(.tasks))
         let (after, effects) = ConsoleReducer.reduce(s, .key(.ctrl("x")))
         #expect(effects.isEmpty && after.mode == .normal && after.focus == s.focus && after.selected(.tasks) == s.selected(.tasks))
