@@ -62,7 +62,8 @@ let package = Package(
         .testTarget(name: "TaskOpsAWSTests", dependencies: ["TaskOpsAWS", "TaskOpsCore", "TaskOpsSim", "TaskOpsSimServer", "TaskOpsTesting"], exclude: ["Scripts"]),
         .testTarget(name: "TaskOpsServiceTests", dependencies: ["TaskOpsService", "TaskOpsCore", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4", "TaskOpsTesting"]),
         .testTarget(name: "TaskOpsSimTests", dependencies: ["TaskOpsSim", "TaskOpsSimServer", "TaskOpsCore", "AWSSigV4"]),
-        .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore", "TaskOpsTesting", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4"]),
+        .testTarget(name: "TaskOpsUITests", dependencies: ["TaskOpsUI", "TaskOpsService", "TaskOpsCore", "TaskOpsTesting", "TaskOpsAWS", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4"],
+                    exclude: ["Snapshots"]),
         .testTarget(name: "TaskOpsCLITests", dependencies: ["TaskOpsCLI", "TaskOpsCore", "TaskOpsTesting", "TaskOpsAWS", "TaskOpsUI", "TaskOpsService", "TaskOpsSim", "TaskOpsSimServer", "AWSSigV4"], exclude: ["Scripts"]),
     ]
 )

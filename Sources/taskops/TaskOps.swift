@@ -16,7 +16,7 @@ struct TaskOps: AsyncParsableCommand {
         subcommands: [
             ConsoleCommand.self, DemoCommand.self, ServeCommand.self,
             TasksCommand.self, TaskCommand.self, ApprovalsCommand.self, ApproveCommand.self, RejectCommand.self,
-            EventsCommand.self, MetricsCommand.self, AlarmsCommand.self, FootprintCommand.self,
+            EventsCommand.self, MetricsCommand.self, AlarmsCommand.self, FootprintCommand.self, KeysCommand.self,
         ],
         defaultSubcommand: ConsoleCommand.self)
 }

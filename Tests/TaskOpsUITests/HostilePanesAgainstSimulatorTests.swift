@@ -112,7 +112,8 @@ import TaskOpsTesting
         state.focus = .tasks
         state.zoomed = true
         let rows = PaneRows.tasks(state)
-        let statusColumn = 1 + (Self.width - 2 - 84) + 1, createdColumn = statusColumn + 16 + 1 + 8 + 1 + 12 + 1
+        // Wide: TITLE takes what STATUS 16, PRIORITY 8, USER 12, CREATED 19, UPDATED 19, ID 8 and six gaps leave (88).
+        let statusColumn = 1 + (Self.width - 2 - 88) + 1, createdColumn = statusColumn + 16 + 1 + 8 + 1 + 12 + 1
         let visible = Self.height - 3 - 3
         for start in stride(from: 0, to: rows.count, by: visible) {
             state.selection[.tasks] = start

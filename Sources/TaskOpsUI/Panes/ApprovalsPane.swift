@@ -2,14 +2,25 @@ import Foundation
 import TaskOpsCore
 
 enum ApprovalsPane {
+    /// The mark, the wait and the title stay longest; then the result of a decision.
+    static let columns = ColumnTable(columns: [
+        ColumnSpec("", .fixed(2), priority: 10),
+        ColumnSpec("WAITING", .fixed(8), priority: 9),
+        ColumnSpec("PRIO", .fixed(8), priority: 6),
+        ColumnSpec("USER", .fixed(12), priority: 5),
+        ColumnSpec("TITLE", .fill(minimum: 8), priority: 8),
+        ColumnSpec("EXECUTIONS", .fixed(12), priority: 4),
+        ColumnSpec("RESULT", .fixed(16), priority: 7),
+    ])
+
     static func render(_ state: ConsoleState, into grid: inout CellGrid, frame: Frame, now: Date) {
         let rows = PaneRows.approvals(state)
         var title = "3 Approvals (\(rows.count) waiting)"
         if !state.marked.isEmpty { title += " marked \(state.marked.count)" }
         grid.box(frame, title: title, focused: state.focus == .approvals, ascii: state.ascii)
         let x = frame.x + 1, maxX = frame.x + frame.width - 1
-        let widths = [2, 8, 8, 12, max(8, frame.innerWidth - 64), 12, 16]
-        grid.row(Array(zip(["", "WAITING", "PRIO", "USER", "TITLE", "EXECUTIONS", "RESULT"], widths)), x: x, y: frame.y + 1, maxX: maxX, role: .header)
+        let layout = columns.layout(width: frame.innerWidth)
+        grid.row(Array(zip(layout.headers, layout.widths)), x: x, y: frame.y + 1, maxX: maxX, role: .header)
         let geometry = PaneGeometry.rows(.approvals, state, frame: frame, count: rows.count)
         let (visible, start) = (geometry.visible, geometry.start)
         for (offset, item) in rows.dropFirst(start).prefix(visible).enumerated() {
@@ -21,7 +32,7 @@ enum ApprovalsPane {
             let cells = [mark, waiting, item.task.priority, item.task.userId, item.task.title, "\(running) running", result]
             let selected = index == state.selected(.approvals) && state.focus == .approvals
             let role: Role = result.hasPrefix("conflict") || result.hasPrefix("error") ? .error : (result.isEmpty ? .warn : .ok)
-            grid.row(Array(zip(cells, widths)), x: x, y: frame.y + 2 + offset, maxX: maxX, role: role, reverse: selected)
+            grid.row(layout.pick(cells), x: x, y: frame.y + 2 + offset, maxX: maxX, role: role, reverse: selected)
         }
         if rows.isEmpty {
             let message = state.snapshot.approvals.freshness.lastSuccess == nil ? "loading…" : "no task is waiting for a decision"

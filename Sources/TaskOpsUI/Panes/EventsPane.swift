@@ -2,6 +2,14 @@ import Foundation
 import TaskOpsCore
 
 enum EventsPane {
+    /// No header row; the source goes first when the pane is narrow, so the text keeps some room.
+    static let columns = ColumnTable(columns: [
+        ColumnSpec("TIME", .fixed(8), priority: 10),
+        ColumnSpec("SOURCE", .byClass(narrow: 12, wide: 22), priority: 5),
+        ColumnSpec("KIND", .fixed(13), priority: 8),
+        ColumnSpec("TEXT", .fill(minimum: 12), priority: 9),
+    ], wideFrom: 90)
+
     static func render(_ state: ConsoleState, into grid: inout CellGrid, frame: Frame) {
         let rows = PaneRows.events(state)
         let events = state.snapshot.events
@@ -14,7 +22,8 @@ enum EventsPane {
         let selected = state.selected(.events)
         let geometry = PaneGeometry.rows(.events, state, frame: frame, count: rows.count)
         let (visible, start) = (geometry.visible, geometry.start)
-        let sourceWidth = frame.innerWidth >= 90 ? 22 : 12
+        let layout = columns.layout(width: frame.innerWidth)
+        let sourceWidth = layout.width(of: 1) ?? 0
         for (offset, event) in rows.dropFirst(start).prefix(visible).enumerated() {
             let index = start + offset
             let time = Self.time(event.timestamp)
@@ -22,8 +31,7 @@ enum EventsPane {
             let isSelected = index == selected && state.focus == .events && !state.following
             // In a narrow pane `task-created-handler` reads as well as `task-created`.
             let source = sourceWidth < 20 && event.source.hasSuffix("-handler") ? String(event.source.dropLast(8)) : event.source
-            grid.row([(time, 8), (source, sourceWidth), (event.kind.rawValue, 13), (text, max(0, frame.innerWidth - sourceWidth - 24))],
-                     x: x, y: frame.y + 1 + offset, maxX: maxX, role: role(event.kind), reverse: isSelected)
+            grid.row(layout.pick([time, source, event.kind.rawValue, text]), x: x, y: frame.y + 1 + offset, maxX: maxX, role: role(event.kind), reverse: isSelected)
         }
         if rows.isEmpty { grid.put("waiting for events…", x: x + 1, y: frame.y + 1, maxX: maxX, role: .dim) }
     }

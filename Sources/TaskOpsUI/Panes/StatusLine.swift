@@ -1,7 +1,8 @@
 import Foundation
 import TaskOpsCore
 
-/// Freshness per source, API calls per minute and CloudWatch cost on one line; key hints below it.
+/// Freshness per source, API calls per minute and CloudWatch cost on one line; key hints below it
+/// (drawn from the key table by `KeyHints`).
 enum StatusLine {
     static func render(_ state: ConsoleState, into grid: inout CellGrid, y: Int, width: Int, now: Date) {
         let s = state.snapshot
@@ -15,18 +16,7 @@ enum StatusLine {
             x = grid.put("  ", x: x, y: y, maxX: width)
         }
         x = grid.put(footprint(s.calls), x: x, y: y, maxX: width, role: .dim)
-        let hints: String
-        switch state.mode {
-        case .confirm(let confirmation): hints = Overlays.question(confirmation, state) + "  [y/n]"
-        case .command(let text): hints = ":" + text + "▏"
-        case .filter(let text): hints = "/" + text + "▏  (Enter keeps, Esc cancels)"
-        case .form(let form): hints = form.submitting ? "Saving…" : "Tab/↑↓ field  ←→/space choose  Enter save  Esc cancel"
-        default:
-            hints = state.flash ?? "Tab/1-4 panes  ↑↓/jk move  Enter detail  z zoom  / filter  : command  "
-                + (state.focus == .approvals ? "space mark  a approve  r reject  " : "")
-                + (state.focus == .tasks ? "n new  e edit  d delete  s sort  " : "")
-                + (state.focus == .events ? "f follow  w raw  " : "") + "? help  q quit"
-        }
+        let hints = KeyHints.line(state, width: width)
         grid.put(hints, x: 0, y: y + 1, maxX: width, role: state.flash != nil && state.mode == .normal ? .accent : .dim)
     }
 

@@ -68,100 +68,27 @@ public enum ConsoleReducer {
         }
     }
 
+    /// A key goes to the action the key table binds it to in the current pane or mode; a key
+    /// bound to a writing action that read-only mode took away says so; any other key types into
+    /// a prompt or the form, cancels a confirmation, or does nothing.
     static func reduceKey(_ state: ConsoleState, _ key: Key) -> (ConsoleState, [ConsoleEffect]) {
         var s = state
+        let context = KeyContext.of(s)
+        if case .pane = context { s.flash = nil }
+        if case .form(let form) = s.mode, form.submitting { return TaskFormKeys.whileSaving(s, key) }
+        if let action = s.keyMap.action(for: key, in: context, readonly: s.readonly) { return action.perform(s) }
+        if s.readonly, let refusal = s.keyMap.refusal(for: key, in: context) {
+            if context == .form || context == .confirm { s.mode = .normal }
+            s.flash = refusal
+            return (s, [])
+        }
         switch s.mode {
-        case .confirm(let confirmation):
-            s.mode = .normal
-            if key == .char("y") || key == .char("Y") {
-                switch confirmation {
-                case .decide(let decision, let ids): return (s, [.decide(decision, ids)])
-                case .delete(let id): return (s, [.deleteTask(id)])
-                }
-            }
-            s.flash = "Cancelled"
-            return (s, [])
-        case .command(let text):
-            return commandKey(s, text, key)
-        case .form(let form):
-            return TaskFormKeys.reduce(s, form, key)
-        case .filter(let text):
-            return filterKey(s, text, key)
-        case .help, .detail:
-            if key == .escape || key == .char("q") || key == .enter || key == .char("?") { s.mode = .normal }
-            return (s, [])
-        case .normal:
-            return normalKey(s, key)
+        case .confirm: return PromptKeyActions.cancelConfirmation(s)
+        case .form(let form): return TaskFormKeys.type(s, form, key)
+        case .filter(let text): return TextPromptKeys.filter(s, text, key)
+        case .command(let text): return TextPromptKeys.command(s, text, key)
+        case .normal, .help, .detail: return (s, [])
         }
-    }
-
-    static func normalKey(_ state: ConsoleState, _ key: Key) -> (ConsoleState, [ConsoleEffect]) {
-        var s = state
-        s.flash = nil
-        switch key {
-        case .char("q"): s.quit = true; return (s, [.quit])
-        case .tab: s.focus = PaneID(rawValue: (s.focus.rawValue + 1) % 4) ?? .tasks
-        case .backTab: s.focus = PaneID(rawValue: (s.focus.rawValue + 3) % 4) ?? .tasks
-        case .char("1"): s.focus = .tasks
-        case .char("2"): s.focus = .events
-        case .char("3"): s.focus = .approvals
-        case .char("4"): s.focus = .metrics
-        case .char("z"): s.zoomed.toggle()
-        case .char("?"): s.mode = .help
-        case .char(":"): s.mode = .command("")
-        case .char("/"): s.mode = .filter(s.filters[s.focus] ?? "")
-        case .enter:
-            guard PaneRows.count(s.focus, s) > 0 else { break }
-            s.mode = .detail
-            let rows = PaneRows.approvals(s)
-            if s.focus == .approvals, rows.indices.contains(s.selected(.approvals)) {
-                let arns = rows[s.selected(.approvals)].executions.map(\.executionArn)
-                if !arns.isEmpty { return (s, [.loadExecutionPaths(arns)]) }
-            }
-        case .escape: s.filters[s.focus] = nil
-        case .up, .char("k"): move(&s, -1)
-        case .down, .char("j"): move(&s, 1)
-        case .pageUp: move(&s, -10)
-        case .pageDown: move(&s, 10)
-        case .home, .char("g"): move(&s, -1_000_000)
-        case .end, .char("G"): move(&s, 1_000_000)
-        case .char("f") where s.focus == .events:
-            s.following = true
-            s.selection[.events] = max(0, PaneRows.count(.events, s) - 1)
-        case .char("w") where s.focus == .events: s.rawEvents.toggle()
-        case .char("s") where s.focus == .tasks:
-            s.taskSort = TaskSort(rawValue: (s.taskSort.rawValue + 1) % TaskSort.allCases.count) ?? .created
-            s.flash = "Sorted by \(s.taskSort.label)"
-        case .char(" ") where s.focus == .approvals:
-            let rows = PaneRows.approvals(s)
-            if rows.indices.contains(s.selected(.approvals)) {
-                let id = rows[s.selected(.approvals)].task.taskId
-                if s.marked.contains(id) { s.marked.remove(id) } else { s.marked.insert(id) }
-                move(&s, 1)
-            }
-        case .char("a") where s.focus == .approvals, .char("r") where s.focus == .approvals:
-            let decision: ApprovalDecision = key == .char("a") ? .approve : .reject
-            if s.readonly { s.flash = "Read-only: approving and rejecting are disabled"; break }
-            let rows = PaneRows.approvals(s)
-            let ids = s.marked.isEmpty ? (rows.indices.contains(s.selected(.approvals)) ? [rows[s.selected(.approvals)].task.taskId] : [])
-                                       : rows.map(\.task.taskId).filter { s.marked.contains($0) }
-            if ids.isEmpty { s.flash = "Nothing selected"; break }
-            s.mode = .confirm(.decide(decision, ids))
-        case .char("n") where s.focus == .tasks:
-            if s.readonly { s.flash = "Read-only: creating tasks is disabled"; break }
-            s.mode = .form(.create())
-        case .char("e") where s.focus == .tasks:
-            if s.readonly { s.flash = "Read-only: editing is disabled"; break }
-            let rows = PaneRows.tasks(s)
-            if rows.indices.contains(s.selected(.tasks)) { s.mode = .form(.edit(rows[s.selected(.tasks)])) }
-        case .char("d") where s.focus == .tasks:
-            if s.readonly { s.flash = "Read-only: deleting is disabled"; break }
-            let rows = PaneRows.tasks(s)
-            if rows.indices.contains(s.selected(.tasks)) { s.mode = .confirm(.delete(rows[s.selected(.tasks)].taskId)) }
-        default:
-            break
-        }
-        return (s, [])
     }
 
     static func move(_ s: inout ConsoleState, _ delta: Int) {
@@ -181,70 +108,4 @@ public enum ConsoleReducer {
             s.selection[pane] = min(max(0, count - 1), s.selected(pane))
         }
     }
-
-    static func filterKey(_ state: ConsoleState, _ text: String, _ key: Key) -> (ConsoleState, [ConsoleEffect]) {
-        var s = state
-        switch key {
-        case .enter: s.mode = .normal; s.filters[s.focus] = text.isEmpty ? nil : text
-        case .escape: s.mode = .normal
-        case .backspace: s.mode = .filter(String(text.dropLast())); s.filters[s.focus] = String(text.dropLast())
-        case .char(let c): s.mode = .filter(text + String(c)); s.filters[s.focus] = text + String(c)
-        default: break
-        }
-        clampSelections(&s)
-        return (s, [])
-    }
-
-    static func commandKey(_ state: ConsoleState, _ text: String, _ key: Key) -> (ConsoleState, [ConsoleEffect]) {
-        var s = state
-        switch key {
-        case .escape: s.mode = .normal; return (s, [])
-        case .backspace: s.mode = text.isEmpty ? .normal : .command(String(text.dropLast())); return (s, [])
-        case .char(let c): s.mode = .command(text + String(c)); return (s, [])
-        case .enter:
-            s.mode = .normal
-            return run(command: text.trimmingCharacters(in: .whitespaces), s)
-        default: return (s, [])
-        }
-    }
-
-    static func run(command: String, _ state: ConsoleState) -> (ConsoleState, [ConsoleEffect]) {
-        var s = state
-        let words = command.split(separator: " ").map(String.init)
-        switch words.first ?? "" {
-        case "q", "quit": s.quit = true; return (s, [.quit])
-        case "tasks": s.focus = .tasks
-        case "events": s.focus = .events
-        case "approvals": s.focus = .approvals
-        case "metrics": s.focus = .metrics
-        case "refresh": s.flash = "Refreshing"; return (s, [.refresh])
-        case "readonly": s.readonly = true; s.header.mode = "READ-ONLY"; s.flash = "Read-only for the rest of this session"
-        case "dashboard":
-            switch words.dropFirst().first {
-            case "stack": s.flash = "Showing the built-in stack dashboard"; return (s, [.showDashboard(.stack)])
-            case "deployed": s.flash = "Showing the deployed dashboard"; return (s, [.showDashboard(.deployed)])
-            default: s.flash = "Usage: :dashboard stack|deployed"
-            }
-        case "filter":
-            return (TaskFilterCommand.apply(Array(words.dropFirst()), to: s), [])
-        case "theme":
-            guard let name = words.dropFirst().first, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-                s.flash = "Usage: :theme NAME (default, light, high-contrast, mono, or a file in ~/.config/taskops/themes/)"
-                break
-            }
-            return (s, [.switchTheme(name)])
-        case "charts":
-            if let name = words.dropFirst().first, let glyphs = ChartGlyphs(rawValue: name) {
-                s.chartGlyphs = glyphs
-                s.flash = "Charts drawn with \(glyphs.rawValue)"
-            } else {
-                s.flash = "Usage: :charts " + ChartGlyphs.allCases.map(\.rawValue).joined(separator: "|")
-            }
-        case "": break
-        default: s.flash = "Unknown command :\(Sanitizer.clean(command)) — try :tasks :events :approvals :metrics :refresh :readonly :dashboard :theme :charts :q"
-        }
-        return (s, [])
-    }
 }
-
-import Foundation

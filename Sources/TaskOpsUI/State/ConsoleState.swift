@@ -28,8 +28,10 @@ public struct HeaderInfo: Sendable, Equatable {
     }
 }
 
-public enum Key: Sendable, Equatable {
+public enum Key: Sendable, Hashable {
     case char(Character)
+    /// A control key: `ctrl(a)` is Ctrl-A (keys the terminal keeps, such as Ctrl-C, never arrive).
+    case ctrl(Character)
     case up, down, left, right, tab, backTab, enter, escape, backspace, pageUp, pageDown, home, end
 }
 
@@ -82,12 +84,21 @@ public struct ConsoleState: Sendable {
     /// Server time minus local time (the simulator may run faster than real time).
     public var serverOffset: TimeInterval = 0
     public var quit = false
+    /// The keys: defaults and the user's `keys.toml`; read-only drops the writing actions from it.
+    public var keyMap: KeyMap
+    /// First line of the help or detail overlay shown.
+    public var overlayScroll = 0
+    /// The screen's size, for what the reducer must know of the layout (how far an overlay scrolls).
+    public var screenWidth = 80
+    public var screenHeight = 24
     /// Filtered and sorted row orders, shared by copies of this state (see `PaneRowsCache`).
     let rowsCache = PaneRowsCache()
 
-    public init(header: HeaderInfo, readonly: Bool = false, ascii: Bool = false, chartGlyphs: ChartGlyphs? = nil) {
+    public init(header: HeaderInfo, readonly: Bool = false, ascii: Bool = false, chartGlyphs: ChartGlyphs? = nil,
+                keyMap: KeyMap = .defaults) {
         self.header = header
         self.readonly = readonly
+        self.keyMap = keyMap
         self.ascii = ascii
         self.chartGlyphs = ascii ? .ascii : (chartGlyphs ?? .braille)
     }

@@ -46,8 +46,12 @@ public final class ConsoleRunner: @unchecked Sendable {
         public var loadTheme: @Sendable (String) -> (Theme, [String])
         /// Shown on the status line at start (e.g. a theme file that could not be read).
         public var message: String?
+        /// The keys: the defaults with the user's `keys.toml` applied.
+        public var keyMap: KeyMap
         public init(colorMode: String = "auto", ascii: Bool = false, readonly: Bool = false, theme: Theme = .fallback, charts: ChartGlyphs? = nil,
-                    loadTheme: @escaping @Sendable (String) -> (Theme, [String]) = { _ in (.fallback, []) }, message: String? = nil) {
+                    loadTheme: @escaping @Sendable (String) -> (Theme, [String]) = { _ in (.fallback, []) }, message: String? = nil,
+                    keyMap: KeyMap = .defaults) {
+            self.keyMap = keyMap
             self.colorMode = colorMode
             self.ascii = ascii
             self.readonly = readonly
@@ -126,7 +130,7 @@ public final class ConsoleRunner: @unchecked Sendable {
         chainResizeSignal()
         let environment = ProcessInfo.processInfo.environment
         var state = ConsoleState(header: header, readonly: options.readonly, ascii: options.ascii || !screen.unicode,
-                                 chartGlyphs: options.charts ?? ChartGlyphs.detect(utf8: screen.unicode, term: environment["TERM"]))
+                                 chartGlyphs: options.charts ?? ChartGlyphs.detect(utf8: screen.unicode, term: environment["TERM"]), keyMap: options.keyMap)
         state.flash = options.message
         var lastChange = -1
         var lastDraw = Date.distantPast
@@ -150,6 +154,7 @@ public final class ConsoleRunner: @unchecked Sendable {
                 dirty = true
             }
             while let event = screen.readKey() {
+                (state.screenWidth, state.screenHeight) = screen.size
                 switch event {
                 case .ignored:
                     continue

@@ -139,6 +139,7 @@ public final class NcursesScreen: TerminalScreen {
         case 10, 13: return .key(.enter)
         case 27: return .key(.escape)
         case 127, 8: return .key(.backspace)
+        case 1...26: return Unicode.Scalar(UInt32(ch) + 0x60).map { .key(.ctrl(Character($0))) } ?? .ignored
         default:
             guard let scalar = Unicode.Scalar(UInt32(ch)), scalar.value >= 0x20 else { return .ignored }
             return .key(.char(Character(scalar)))

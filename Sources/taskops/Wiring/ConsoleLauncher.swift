@@ -34,9 +34,12 @@ enum ConsoleLauncher {
             Theme.load(name: name, environment: CommandWiring.environment, shippedDirectory: DisplayOptions.shippedThemes)
         }
         let (theme, themeWarnings) = loadTheme(settings.theme)
+        let (keyMap, keyProblems) = KeyBindingsFile.load(path: KeyBindingsFile.defaultPath(environment: CommandWiring.environment))
+        let keyMessage = keyProblems.first.map { "\($0)" + (keyProblems.count > 1 ? " (+\(keyProblems.count - 1) more: taskops keys)" : "") }
         let runner = ConsoleRunner(
             header: header, options: ConsoleRunner.Options(colorMode: settings.colorMode, ascii: settings.ascii, readonly: target.readonly,
-                                                           theme: theme, charts: settings.charts, loadTheme: loadTheme, message: themeWarnings.first),
+                                                           theme: theme, charts: settings.charts, loadTheme: loadTheme,
+                                                           message: keyMessage ?? themeWarnings.first, keyMap: keyMap),
             snapshot: { service.snapshot() }, changeCount: { service.store.changeCount }, serverNow: { clock.serverNow() },
             perform: { effect in await perform(effect, service) })
         let wakeOnChange = Task {
