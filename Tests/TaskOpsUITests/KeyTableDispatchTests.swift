@@ -61,6 +61,7 @@ import TaskOpsCore
         "tasks/sort": { _, a, _ in a.taskSort == .updated && a.flash == "Sorted by updated" },
         "events/follow": { _, a, _ in a.following && a.selected(.events) == 29 },
         "events/raw": { _, a, _ in a.rawEvents },
+        "events/own": { _, a, _ in a.showOwnEvents },
         "approvals/mark": { b, a, _ in a.marked.count == 1 && a.selected(.approvals) == b.selected(.approvals) + 1 },
         "approvals/approve": { _, a, _ in a.mode == .confirm(.decide(.approve, [PaneRows.approvals(a)[0].task.taskId])) },
         "approvals/reject": { _, a, _ in a.mode == .confirm(.decide(.reject, [PaneRows.approvals(a)[0].task.taskId])) },

@@ -22,6 +22,9 @@ final class TransferThreads: @unchecked Sendable {
     /// Threads started so far (tests count them).
     var threadsStarted: Int { condition.withLock { started } }
 
+    /// Threads waiting for work now.
+    var idleThreads: Int { condition.withLock { idle } }
+
     /// Runs `job` on an idle thread, or a new one when none is idle: never queues behind a
     /// transfer in progress, so a slow answer cannot hold up another source's poll.
     func run(_ job: @escaping () -> Void) {

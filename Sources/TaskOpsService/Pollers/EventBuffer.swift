@@ -84,7 +84,7 @@ public struct EventBuffer: Sendable {
         a.timestamp != b.timestamp ? a.timestamp < b.timestamp : a.id < b.id
     }
 
-    static func merge(_ a: [TaskEvent], _ b: [TaskEvent]) -> [TaskEvent] {
+    public static func merge(_ a: [TaskEvent], _ b: [TaskEvent]) -> [TaskEvent] {
         var result: [TaskEvent] = []
         result.reserveCapacity(a.count + b.count)
         var i = 0, j = 0

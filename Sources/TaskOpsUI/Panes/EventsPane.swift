@@ -16,6 +16,7 @@ enum EventsPane {
         var title = "2 Events (\(rows.count))"
         if state.following { title += " following" } else { title += " paused +\(max(0, events.events.count - state.pausedAtCount)) new (f follows)" }
         if events.dropped > 0 { title += " dropped \(events.dropped)" }
+        if events.ownFolded > 0 { title += state.showOwnEvents ? " own shown" : " own \(events.ownFolded) folded (o)" }
         if let filter = state.filters[.events], !filter.isEmpty { title += " /\(filter)" }
         grid.box(frame, title: title, focused: state.focus == .events, ascii: state.ascii)
         let x = frame.x + 1, maxX = frame.x + frame.width - 1

@@ -78,6 +78,8 @@ public struct ConsoleState: Sendable {
     public var following = true
     public var pausedAtCount = 0
     public var rawEvents = false
+    /// Show the access-log lines of the console's own requests (folded out by default).
+    public var showOwnEvents = false
     public var flash: String?
     /// Execution ARN → its path through the workflow, loaded when an approval's detail opens.
     public var executionPaths: [String: ExecutionPathLookup] = [:]

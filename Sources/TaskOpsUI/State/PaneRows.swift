@@ -52,7 +52,8 @@ public enum PaneRows {
 
     /// Events, oldest first; filtering scans all events only when the filter or the events change.
     public static func events(_ state: ConsoleState) -> IndexedRows<TaskEvent> {
-        let events = state.snapshot.events.events
+        let held = state.snapshot.events
+        let events = state.showOwnEvents && !held.ownEvents.isEmpty ? state.rowsCache.merged(held.events, held.ownEvents) : held.events
         guard let filter = state.filters[.events], !filter.isEmpty else { return IndexedRows(events) }
         let order = state.rowsCache.order(.events, source: events, key: filter) {
             let needle = filter.lowercased()

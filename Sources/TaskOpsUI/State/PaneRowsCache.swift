@@ -1,5 +1,6 @@
 import Foundation
 import TaskOpsCore
+import TaskOpsService
 
 /// Remembers the last filtered and sorted order of each big pane, so a frame costs the rows it
 /// shows rather than a sort of every task. An entry is reused only for the very same source
@@ -27,6 +28,16 @@ final class PaneRowsCache: @unchecked Sendable {
             computations += 1
         }
         return order
+    }
+
+    private var lastMerge: (events: [TaskEvent], own: [TaskEvent], merged: [TaskEvent])?
+
+    /// The events with the console's own folded back in, in time order (made again only when either changes).
+    func merged(_ events: [TaskEvent], _ own: [TaskEvent]) -> [TaskEvent] {
+        if let hit = lock.withLock({ lastMerge }), Self.same(hit.events, events), Self.same(hit.own, own) { return hit.merged }
+        let merged = EventBuffer.merge(events, own)
+        lock.withLock { lastMerge = (events, own, merged) }
+        return merged
     }
 
     static func same<Row>(_ a: [Row], _ b: [Row]) -> Bool {

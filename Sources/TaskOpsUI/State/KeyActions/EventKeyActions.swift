@@ -1,4 +1,4 @@
-/// The Events pane's keys: follow the newest and show raw log lines.
+/// The Events pane's keys: follow the newest, show raw log lines, show the console's own requests.
 enum EventKeyActions {
     static let table: [KeyAction] = [
         KeyAction("follow", .events, keys: [.char("f")], hint: "follow", description: "follow new events", footerRank: 2) { s in
@@ -10,6 +10,12 @@ enum EventKeyActions {
         KeyAction("raw", .events, keys: [.char("w")], hint: "raw", description: "raw log lines (again for summaries)", footerRank: 2) { s in
             var s = s
             s.rawEvents.toggle()
+            return (s, [])
+        },
+        KeyAction("own", .events, keys: [.char("o")], hint: "own", description: "show this console's own requests (again to fold them)", footerRank: 3) { s in
+            var s = s
+            s.showOwnEvents.toggle()
+            if s.following { s.selection[.events] = max(0, PaneRows.count(.events, s) - 1) }
             return (s, [])
         },
     ]
