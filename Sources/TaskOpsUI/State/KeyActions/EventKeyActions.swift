@@ -12,7 +12,7 @@ enum EventKeyActions {
             s.rawEvents.toggle()
             return (s, [])
         },
-        KeyAction("own", .events, keys: [.char("o")], hint: "own", description: "show this console's own requests (again to fold them)", footerRank: 3) { s in
+        KeyAction("own", .events, keys: [.char("o")], hint: "own", description: "show the console's own requests", footerRank: 3) { s in
             var s = s
             s.showOwnEvents.toggle()
             if s.following { s.selection[.events] = max(0, PaneRows.count(.events, s) - 1) }
