@@ -70,8 +70,9 @@ public final class StackService: @unchecked Sendable {
             keeping.reconcileInterval = settings.reconcileInterval
             var health = Self.streamHealth(names: names, events: eventsPoller, store: store, local: settings.localNow)
             if settings.listEveryPoll { health = { .noRecords("listing every poll") } }
+            let events = eventsPoller, workflowLog = names.stateMachineLogGroup
             let keeper = TaskListKeeper(api: tasks, store: store, settings: keeping, local: settings.localNow, serverNow: { clock.serverNow() },
-                                        streamHealth: health)
+                                        streamHealth: health, workflowLogReadable: { !events.missingGroups.contains(workflowLog) })
             let approvals = ApprovalsPoller(tasks: tasks, stepFunctions: stepFunctions, store: store, stateMachineArn: stateMachineArn ?? names.stateMachineArn,
                                             taskList: settings.listEveryPoll ? nil : keeper, reconcileInterval: settings.reconcileInterval,
                                             local: settings.localNow)

@@ -35,7 +35,14 @@ if options.wants("screen") { progress("memory screen"); figures += MemoryScreenF
 if options.wants("pty") { progress("pty bytes"); figures += PtyBytesFigures.run(repeats: options.repeats) }
 if options.wants("calls") { progress("dashboard calls"); figures += await DashboardCallsFigures.run() }
 if options.wants("live") { progress("live service"); figures += await LiveServiceFigures.run(span: options.all ? 60 : 15, repeats: options.repeats, alsoAtAccountLimit: options.all) }
-if options.wants("footprint") { progress("footprint on the stack"); figures += await FootprintFigures.run() }
+if options.wants("footprint") {
+    progress("footprint on the stack")
+    figures += await FootprintFigures.run()
+    progress("change → on screen")
+    figures += await ChangeLatencyFigures.run(samples: max(3, min(options.repeats, 7)))
+    progress("drift soak")
+    figures += await DriftSoakFigures.run()
+}
 if options.wants("rss") { progress("resident memory"); figures += ResidentMemoryFigures.run(repeats: options.repeats) }
 if options.wants("simmem") { progress("simulator memory over virtual hours"); figures += SimulatorMemoryFigures.run(hours: options.all ? 30 : 1) }
 if options.wants("throughput") { progress("throughput"); figures += await ThroughputFigures.run(seconds: 3, repeats: options.repeats) }

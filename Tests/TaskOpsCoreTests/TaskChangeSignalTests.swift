@@ -11,7 +11,7 @@ import Testing
 
     @Test func busRecordsSayWhatChanged() {
         let created = event(bus, #"{"id":"e1","detail-type":"TaskCreated","source":"task-manager","detail":{"taskId":"\#(id)","priority":"high"}}"#)
-        #expect(TaskChangeSignal.of(created) == TaskChangeSignal(taskId: id, change: .created, busEventId: "e1", timestamp: 1000))
+        #expect(TaskChangeSignal.of(created) == TaskChangeSignal(taskId: id, change: .created(priority: "high"), busEventId: "e1", timestamp: 1000))
         let updated = event(bus, #"{"id":"e2","detail-type":"TaskUpdated","detail":{"taskId":"\#(id)","oldStatus":"a","newStatus":"b","updatedAt":"2026-11-29T10:00:00.5"}}"#)
         #expect(TaskChangeSignal.of(updated)?.change == .updated(updatedAt: "2026-11-29T10:00:00.5"))
         let deleted = event(bus, #"{"id":"e3","detail-type":"TaskDeleted","detail":{"taskId":"\#(id)"}}"#)

@@ -97,7 +97,7 @@ final class HealthSwitch: @unchecked Sendable {
         #expect(!TaskListKeeper.needsRead(.updated(updatedAt: "2026-11-29T10:00:05"), held: task("a", updatedAt: "2026-11-29T10:00:05.25")))
         #expect(TaskListKeeper.needsRead(.updated(updatedAt: "2026-11-29T10:00:05.5"), held: task("a", updatedAt: "2026-11-29T10:00:05.25")))
         #expect(TaskListKeeper.needsRead(.updated(updatedAt: nil), held: task("a")), "a record without a time is read")
-        #expect(!TaskListKeeper.needsRead(.created, held: task("a")))
+        #expect(!TaskListKeeper.needsRead(.created(priority: "high"), held: task("a")))
         #expect(TaskListKeeper.needsRead(.awaitingApproval, held: task("a")))
         #expect(keeper.watchStatus.reads == 0)
     }
@@ -110,4 +110,46 @@ final class HealthSwitch: @unchecked Sendable {
         try await big.poll()
         #expect(big.lock.withLock { big.readsWorthAList } > 3, "a scan of a thousand tasks costs several reads")
     }
+
+    func record(_ type: String, _ id: String, at millis: Int64, eventId: String, updatedAt: String? = nil, group: String = "/aws/events/task-manager-dev") -> TaskEvent {
+        let updated = updatedAt.map { #","updatedAt":"\#($0)""# } ?? ""
+        let record = #"{"id":"\#(eventId)","detail-type":"\#(type)","detail":{"taskId":"\#(id)"\#(updated)}}"#
+        // A handler prints the event it received after `Received … event: `.
+        let message = group.hasPrefix("/aws/lambda/") ? "Received \(type) event: \(record)" : record
+        return LogLineParser.parse(LogEvent(eventId: eventId, logGroup: group, logStream: "s", timestamp: millis, ingestionTime: millis, message: message))
+    }
+
+    @Test func lateAndOutOfOrderRecordsAskForNothingTwice() async throws {
+        let api = CountingTaskAPI([task("a", title: "first", updatedAt: "2026-11-29T10:00:01")])
+        let store = StackStore()
+        let keeper = TaskListKeeper(api: api, store: store, serverNow: { Date(timeIntervalSince1970: 1000) })
+        try await keeper.poll()
+        // A retitle read, then its older record arriving late from a slower group.
+        api.set([task("a", title: "second", updatedAt: "2026-11-29T10:00:03")])
+        _ = keeper.note([record("TaskUpdated", "a", at: 1_000_500, eventId: "u2", updatedAt: "2026-11-29T10:00:03")])
+        try await keeper.poll()
+        #expect(api.gets == 1 && store.current().tasks.tasks.first?.title == "second")
+        _ = keeper.note([record("TaskUpdated", "a", at: 1_000_400, eventId: "u1", updatedAt: "2026-11-29T10:00:02",
+                                group: "/aws/lambda/task-manager-task-updated-handler-dev")])
+        try await keeper.poll()
+        #expect(TaskChangeSignal.of(record("TaskUpdated", "a", at: 1, eventId: "x", updatedAt: "t", group: "/aws/lambda/task-manager-task-updated-handler-dev")) != nil)
+        #expect(api.gets == 1, "a record older than the task held asks for no read")
+        // The deletion's record arrives before the last update's.
+        api.set([])
+        _ = keeper.note([record("TaskDeleted", "a", at: 1_000_900, eventId: "d1")])
+        _ = keeper.note([record("TaskUpdated", "a", at: 1_000_800, eventId: "u3", updatedAt: "2026-11-29T10:00:04")])
+        try await keeper.poll()
+        #expect(store.current().tasks.tasks.isEmpty)
+        #expect(api.gets == 1, "a deleted task is not read again")
+        // The same bus event twice (the record and a handler's copy) is one read.
+        api.set([task("b")])
+        _ = keeper.note([record("TaskCreated", "b", at: 1_001_000, eventId: "c1"), record("TaskCreated", "b", at: 1_001_050, eventId: "c1")])
+        try await keeper.poll()
+        #expect(api.gets == 2 && api.lists == 1)
+        // Records from before the last list are reflected by it.
+        _ = keeper.note([record("TaskCreated", "old", at: 900_000, eventId: "c0")])
+        try await keeper.poll()
+        #expect(api.gets == 2)
+    }
 }
+

@@ -40,9 +40,10 @@ import TaskOpsSimServer
     }
 
     /// `consoleNames`: what the console is told the stack is called (another project's names find none of its log groups).
-    func start(eventsLog: Bool = true, originalIAM: Bool = false, reconcile: TimeInterval = 300, consoleNames: StackNames = StackNames()) async throws -> Watch {
+    func start(eventsLog: Bool = true, workflowLog: Bool = true, originalIAM: Bool = false, reconcile: TimeInterval = 300,
+               consoleNames: StackNames = StackNames()) async throws -> Watch {
         let clock = ManualSimClock(start: Date().addingTimeInterval(-3 * 3600))
-        let stack = SimStackFactory.make(.init(seed: 9, originalIAM: originalIAM, eventsLog: eventsLog), clock: clock)
+        let stack = SimStackFactory.make(.init(seed: 9, originalIAM: originalIAM, eventsLog: eventsLog, workflowLog: workflowLog), clock: clock)
         let server = SimServer(stack: stack)
         let port = try await server.start()
         let endpoint = "http://127.0.0.1:\(port)"
@@ -140,6 +141,21 @@ import TaskOpsSimServer
         try await w.cycle()
         #expect(w.task(task.taskId)?.status == "approved")
         #expect(w.observer.count("ListTasks") == 1)
+    }
+
+    @Test func withoutTheWorkflowLogTheWaitingTasksAreReadOnceAfterAHighPriorityCreation() async throws {
+        let w = try await start(workflowLog: false, reconcile: 3600)
+        defer { Task { await w.stop() } }
+        for _ in 0..<3 { try await w.cycle() }
+        let low = try await w.other.createTask(TaskDraft(title: "no workflow", userId: "u", priority: "low"))
+        for _ in 0..<3 { try await w.cycle() }
+        #expect(w.task(low.taskId) != nil)
+        #expect(w.observer.count("ListTasks") == 1, "a task that starts no wait asks for nothing more")
+        let task = try await w.other.createTask(TaskDraft(title: "waits unlogged", userId: "u", priority: "high"))
+        for _ in 0..<3 { try await w.cycle() }
+        #expect(w.task(task.taskId)?.status == TaskStatus.pendingApproval, "one read of the waiting tasks, shortly after")
+        #expect(w.service.snapshot().approvals.pending.map(\.task.taskId) == [task.taskId])
+        #expect(w.observer.count("ListTasks") == 2)
     }
 
     @Test func withoutTheCatchAllGroupTheHandlersLogsKeepTheList() async throws {

@@ -7,8 +7,9 @@
 /// `pending_approval` with no event of its own; execution starts and ends change the approval queue).
 public struct TaskChangeSignal: Sendable, Hashable {
     public enum Change: Sendable, Hashable {
-        /// A new task: only a read brings its title, description and tags.
-        case created
+        /// A new task: only a read brings its title, description and tags. A high-priority one starts
+        /// the approval workflow.
+        case created(priority: String?)
         /// TaskUpdated / TaskCompleted: the event carries the status only (a retitle is one too), so
         /// the task is read again unless the one held is already as new as `updatedAt`.
         case updated(updatedAt: String?)
@@ -60,7 +61,7 @@ public struct TaskChangeSignal: Sendable, Hashable {
         guard let detail = record["detail"], let taskId = validTaskId(detail["taskId"]?.displayText) else { return nil }
         let change: Change
         switch record["detail-type"]?.stringValue {
-        case "TaskCreated": change = .created
+        case "TaskCreated": change = .created(priority: detail["priority"]?.stringValue)
         case "TaskUpdated", "TaskCompleted": change = .updated(updatedAt: detail["updatedAt"]?.stringValue)
         case "TaskDeleted": change = .deleted
         case "TaskApproved": change = .decided(status: detail["status"]?.stringValue ?? TaskStatus.approved)

@@ -5,6 +5,8 @@ extension TaskListKeeper {
     enum Plan {
         case list(reason: String, reconciling: Bool)
         case reads([String: PendingRead])
+        /// The waiting tasks through the status index (`?status=pending_approval`).
+        case waiting
         case idle
     }
 
@@ -38,6 +40,8 @@ extension TaskListKeeper {
                 listed = true
             case .reads(let wanted):
                 try await read(wanted)
+            case .waiting:
+                try await readWaiting()
             }
             publish()
             if case .polling = watchStatus.mode { return }
@@ -75,7 +79,27 @@ extension TaskListKeeper {
         }
         if now.timeIntervalSince(listedAt) >= settings.reconcileInterval { return .list(reason: "reconcile", reconciling: true) }
         if reads.count > min(settings.burstThreshold, readsWorthAList) { return .list(reason: "\(reads.count) changes at once", reconciling: false) }
-        return reads.isEmpty ? .idle : .reads(reads)
+        if !reads.isEmpty { return .reads(reads) }
+        if let due = waitingCheckDue, due <= now {
+            waitingCheckDue = nil
+            return .waiting
+        }
+        return .idle
+    }
+
+    /// One read of the waiting tasks, for a stack whose workflow log cannot say when one starts waiting.
+    private func readWaiting() async throws(StackError) {
+        let page: TaskPage
+        do throws(StackError) {
+            page = try await api.listTasks(status: TaskStatus.pendingApproval, userId: nil, limit: settings.limit)
+        } catch {
+            lock.withLock { waitingCheckDue = waitingCheckDue ?? local() }
+            throw error
+        }
+        lock.withLock {
+            status.lists += 1
+            for task in page.tasks where !deleted.contains(task.taskId) && held.put(task) { heldVersion += 1 }
+        }
     }
 
     /// Under the lock: the number of single reads that cost the stack as much as one list (each request

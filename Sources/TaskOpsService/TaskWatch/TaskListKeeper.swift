@@ -51,6 +51,8 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     let local: @Sendable () -> Date
     let serverNow: @Sendable () -> Date
     let streamHealth: @Sendable () -> EventStreamHealth
+    /// Whether the state machine's log (which says when a task starts waiting) can be read.
+    let workflowLogReadable: @Sendable () -> Bool
     let lock = NSLock()
     var onTasksChanged: (@Sendable () -> Void)?
     var held = HeldTasks()
@@ -70,16 +72,21 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     var status = TaskWatchStatus()
     /// Bytes the last list answered with (estimated from a sample of its tasks).
     var listBytes = 0
+    /// When to read the waiting tasks through the status index: a high-priority task was created and
+    /// the workflow's log, which would say when it starts waiting, cannot be read.
+    var waitingCheckDue: Date?
     var listWaiters: [CheckedContinuation<StackError?, Never>] = []
 
     public init(api: any TaskAPI, store: StackStore, settings: Settings = Settings(), local: @escaping @Sendable () -> Date = { Date() },
-                serverNow: @escaping @Sendable () -> Date = { Date() }, streamHealth: @escaping @Sendable () -> EventStreamHealth = { .vouches }) {
+                serverNow: @escaping @Sendable () -> Date = { Date() }, streamHealth: @escaping @Sendable () -> EventStreamHealth = { .vouches },
+                workflowLogReadable: @escaping @Sendable () -> Bool = { true }) {
         self.api = api
         self.store = store
         self.settings = settings
         self.local = local
         self.serverNow = serverNow
         self.streamHealth = streamHealth
+        self.workflowLogReadable = workflowLogReadable
     }
 
     /// Called after the held tasks change (the approval queue is made from them). Set before polling starts.
@@ -88,7 +95,7 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     /// How it keeps the list now.
     public var watchStatus: TaskWatchStatus { lock.withLock { status } }
 
-    var hasWork: Bool { lock.withLock { !reads.isEmpty || !removals.isEmpty || wantedList != nil } }
+    var hasWork: Bool { lock.withLock { !reads.isEmpty || !removals.isEmpty || wantedList != nil || waitingCheckDue != nil } }
 
     // MARK: - What the console learns without asking
 
@@ -115,6 +122,9 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
             deleted.insert(id)
             return false
         }
+        if case .created(let priority) = signal.change, priority == "high", !reflectedByList(signal.timestamp), !workflowLogReadable() {
+            waitingCheckDue = waitingCheckDue ?? local().addingTimeInterval(Self.waitingCheckDelay)
+        }
         guard !deleted.contains(id), !reflectedByList(signal.timestamp), Self.needsRead(signal.change, held: held[id]) else { return false }
         noted += 1
         reads[id] = PendingRead(sequence: noted, newestRecord: max(reads[id]?.newestRecord ?? 0, signal.timestamp))
@@ -125,6 +135,9 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
         guard let from = listedFromServerMillis else { return false }
         return timestamp < from - Int64(settings.listSettling * 1000)
     }
+
+    /// WaitForApproval runs within a second or two of the creation on AWS (two Lambda hops).
+    static let waitingCheckDelay: TimeInterval = 3
 
     static func needsRead(_ change: TaskChangeSignal.Change, held: TaskItem?) -> Bool {
         switch change {

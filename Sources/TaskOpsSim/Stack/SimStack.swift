@@ -11,6 +11,8 @@ public final class SimStack: @unchecked Sendable {
     public let originalIAM: Bool
     /// Whether a catch-all rule logs every bus event to the events log group.
     public let eventsLog: Bool
+    /// Whether the state machine logs to its vended log group (level ALL with execution data).
+    public let workflowLog: Bool
     public let logs: SimLogStore
     let metrics: (any SimMetricsRecording)?
     let tickers: [any SimTicking]
@@ -26,19 +28,22 @@ public final class SimStack: @unchecked Sendable {
     var workTime: Date?
 
     public init(names: StackNames = StackNames(), apiId: String = "a1b2c3d4e5", clock: any SimClock, seed: UInt64 = 1,
-                originalIAM: Bool = false, eventsLog: Bool = true, logs: SimLogStore = SimLogStore(), metrics: (any SimMetricsRecording)? = nil,
+                originalIAM: Bool = false, eventsLog: Bool = true, workflowLog: Bool = true, logs: SimLogStore = SimLogStore(), metrics: (any SimMetricsRecording)? = nil,
                 tickers: [any SimTicking] = []) {
         self.names = names
         self.apiId = apiId
         self.clock = clock
         self.originalIAM = originalIAM
         self.eventsLog = eventsLog
+        self.workflowLog = workflowLog
         self.logs = logs
         self.metrics = metrics
         self.tickers = tickers
         self.rng = SeededRandom(seed: seed)
         let created = Self.millis(clock.now())
-        for group in names.allLogGroups where eventsLog || group != names.eventsLogGroup { logs.createGroup(group, at: created) }
+        for group in names.allLogGroups where (eventsLog || group != names.eventsLogGroup) && (workflowLog || group != names.stateMachineLogGroup) {
+            logs.createGroup(group, at: created)
+        }
         register(SimLogsService(store: logs))
         register(SimStepFunctionsService(stack: self))
     }

@@ -137,6 +137,7 @@ extension SimStack {
             ("id", .string(String(id))), ("type", .string(type)), ("details", .object(logDetails)),
             ("previous_event_id", .string(String(id - 1))), ("event_timestamp", .string(String(Self.millis(now)))), ("execution_arn", .string(arn)),
         ])
+        guard workflowLog else { return }
         logs.append(group: names.stateMachineLogGroup, stream: "states/\(names.stateMachineName)/\(StackTime.amzDate(execution.start))/\(execution.name)",
                     message: JSONWriter.compact(.object(record)), timestampMillis: Self.millis(now))
     }
