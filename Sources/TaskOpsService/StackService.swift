@@ -72,7 +72,8 @@ public final class StackService: @unchecked Sendable {
             if settings.listEveryPoll { health = { .noRecords("listing every poll") } }
             let events = eventsPoller, workflowLog = names.stateMachineLogGroup
             let keeper = TaskListKeeper(api: tasks, store: store, settings: keeping, local: settings.localNow, serverNow: { clock.serverNow() },
-                                        streamHealth: health, workflowLogReadable: { !events.missingGroups.contains(workflowLog) })
+                                        streamHealth: health, workflowLogReadable: { !events.missingGroups.contains(workflowLog) },
+                                        recordsReadThrough: { events.readThroughAll })
             let approvals = ApprovalsPoller(tasks: tasks, stepFunctions: stepFunctions, store: store, stateMachineArn: stateMachineArn ?? names.stateMachineArn,
                                             taskList: settings.listEveryPoll ? nil : keeper, reconcileInterval: settings.reconcileInterval,
                                             local: settings.localNow)

@@ -47,6 +47,14 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         var pendingStart: Int64?
     }
 
+    /// Server time (ms) through which every group that exists has been read completely; nil until each has been.
+    public var readThroughAll: Int64? {
+        lock.withLock {
+            let present = state.values.filter { !$0.missing }
+            return present.contains { $0.readThrough == nil } ? nil : present.compactMap(\.readThrough).min()
+        }
+    }
+
     /// Groups found not to exist (skipped until a restart).
     public var missingGroups: [String] { lock.withLock { state.filter { $0.value.missing }.map(\.key).sorted() } }
 

@@ -122,9 +122,13 @@ extension TaskListKeeper {
         removals = []
     }
 
-    /// Under the lock: differences no record explained within the grace period are drift.
+    /// Under the lock: differences no record explained, within the grace period and once every group
+    /// has been read past the list, are drift.
     private func confirmDrift(now: Date) {
-        let lost = suspects.filter { now.timeIntervalSince($0.value) >= settings.driftGrace }
+        guard !suspects.isEmpty else { return }
+        let readThrough = recordsReadThrough() ?? .min
+        let settling = Int64(settings.listSettling * 1000)
+        let lost = suspects.filter { now.timeIntervalSince($0.value.at) >= settings.driftGrace && readThrough >= $0.value.listedAt + settling }
         guard !lost.isEmpty else { return }
         status.drift += lost.count
         for id in lost.keys { suspects[id] = nil }
@@ -132,7 +136,6 @@ extension TaskListKeeper {
 
     private func list(reason: String, reconciling: Bool) async throws(StackError) {
         let started = local()
-        let fromMillis = Saturating.int64(serverNow().timeIntervalSince1970 * 1000)
         let askedBefore = lock.withLock { noted }
         var listed: HeldTasks
         var truncated = false
@@ -149,11 +152,15 @@ extension TaskListKeeper {
             resumeWaiters(error)
             throw error
         }
+        // The server's time as its answer gave it (the clock has just learned it from the Date header;
+        // before the first answer it may be this machine's, however far off): records stamped before it,
+        // less the settling time, are in the list.
+        let fromMillis = Saturating.int64(serverNow().timeIntervalSince1970 * 1000)
         lock.withLock {
             listed.remove(removals)
             removals = []
             if reconciling {
-                for id in listed.differences(from: held) where reads[id] == nil { suspects[id] = started }
+                for id in listed.differences(from: held) where reads[id] == nil { suspects[id] = (started, fromMillis) }
                 status.lastReconcile = started
             }
             if listed.tasks != held.tasks { heldVersion += 1 }
@@ -179,25 +186,18 @@ extension TaskListKeeper {
     }
 
     private func read(_ wanted: [String: PendingRead]) async throws(StackError) {
-        let api = self.api
         let ids = Array(wanted.keys)
-        let results = await withTaskGroup(of: (String, Result<TaskItem, StackError>).self) { group in
-            var next = 0
-            func start() {
-                guard next < ids.count else { return }
-                let id = ids[next]
-                next += 1
-                group.addTask {
-                    do throws(StackError) { return (id, .success(try await api.getTask(id: id))) } catch { return (id, .failure(error)) }
-                }
+        let width = max(1, settings.readConcurrency)
+        var results: [(String, Result<TaskItem, StackError>)] = []
+        // A few at a time: a burst is a list instead, so this is at most a handful.
+        for start in stride(from: 0, to: ids.count, by: width) {
+            let batch = ids[start..<min(ids.count, start + width)]
+            results += await withTaskGroup(of: (String, Result<TaskItem, StackError>).self) { group in
+                for id in batch { group.addTask { (id, await self.fetch(id)) } }
+                var batchResults: [(String, Result<TaskItem, StackError>)] = []
+                for await result in group { batchResults.append(result) }
+                return batchResults
             }
-            for _ in 0..<max(1, settings.readConcurrency) { start() }
-            var results: [(String, Result<TaskItem, StackError>)] = []
-            while let result = await group.next() {
-                results.append(result)
-                start()
-            }
-            return results
         }
         var failure: StackError?
         lock.withLock {
@@ -219,6 +219,10 @@ extension TaskListKeeper {
             }
         }
         if let failure { throw failure }
+    }
+
+    private func fetch(_ id: String) async -> Result<TaskItem, StackError> {
+        do throws(StackError) { return .success(try await api.getTask(id: id)) } catch { return .failure(error) }
     }
 
     /// Puts the held tasks in the store when they (or how they are kept) changed.

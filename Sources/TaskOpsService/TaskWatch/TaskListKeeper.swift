@@ -28,8 +28,8 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
         /// More tasks to read than this at once → one list instead (a list is chosen sooner when it
         /// costs the stack less than the reads: see `readsWorthAList`).
         public var burstThreshold = 20
-        /// A task a reconciliation found different is drift unless a record about it arrives within this
-        /// (records of quiet log groups may take a minute to be read).
+        /// A task a reconciliation found different is drift unless a record about it arrives within this,
+        /// and before every log group has been read past the list (quiet groups may take a minute).
         public var driftGrace: TimeInterval = 90
         /// Records stamped this long before a list began are taken as reflected by it (index reads are
         /// eventually consistent).
@@ -53,6 +53,8 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     let streamHealth: @Sendable () -> EventStreamHealth
     /// Whether the state machine's log (which says when a task starts waiting) can be read.
     let workflowLogReadable: @Sendable () -> Bool
+    /// Server time (ms) through which every log group has been read (`EventsPoller.readThroughAll`).
+    let recordsReadThrough: @Sendable () -> Int64?
     let lock = NSLock()
     var onTasksChanged: (@Sendable () -> Void)?
     var held = HeldTasks()
@@ -68,7 +70,8 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     var noted = 0
     var deleted = RecentSet<String>(capacity: 4096)
     var seenBusEvents = RecentSet<String>(capacity: 4096)
-    var suspects: [String: Date] = [:]
+    /// Tasks a reconciliation found different: when (here) and as of when (the server's ms) it listed them.
+    var suspects: [String: (at: Date, listedAt: Int64)] = [:]
     var status = TaskWatchStatus()
     /// Bytes the last list answered with (estimated from a sample of its tasks).
     var listBytes = 0
@@ -79,7 +82,7 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
 
     public init(api: any TaskAPI, store: StackStore, settings: Settings = Settings(), local: @escaping @Sendable () -> Date = { Date() },
                 serverNow: @escaping @Sendable () -> Date = { Date() }, streamHealth: @escaping @Sendable () -> EventStreamHealth = { .vouches },
-                workflowLogReadable: @escaping @Sendable () -> Bool = { true }) {
+                workflowLogReadable: @escaping @Sendable () -> Bool = { true }, recordsReadThrough: @escaping @Sendable () -> Int64? = { .max }) {
         self.api = api
         self.store = store
         self.settings = settings
@@ -87,6 +90,7 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
         self.serverNow = serverNow
         self.streamHealth = streamHealth
         self.workflowLogReadable = workflowLogReadable
+        self.recordsReadThrough = recordsReadThrough
     }
 
     /// Called after the held tasks change (the approval queue is made from them). Set before polling starts.

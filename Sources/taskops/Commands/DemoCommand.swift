@@ -18,6 +18,8 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Seed for reproducible traffic.") var seed: UInt64 = 42
     @Option(help: "Faults to inject, e.g. api5xx=0.2,ddb-throttle=0.3,latency-ms=2500.") var faults: String?
     @Flag(help: "Reproduce the original Terraform's IAM defects.") var originalIam = false
+    @Flag(help: "No catch-all log of the bus's events (as the original Terraform): the task list is kept from the handlers' logs.")
+    var noEventsLog = false
     @Flag(help: "Refuse every write.") var readonly = false
 
     func validate() throws {
@@ -31,6 +33,7 @@ struct DemoCommand: AsyncParsableCommand {
         var serveArguments = ["--seed", String(seed), "--traffic", String(traffic), "--time-scale", String(timeScale), "--initial-actions", "6"]
         if let faults { serveArguments += ["--faults", faults] }
         if originalIam { serveArguments.append("--original-iam") }
+        if noEventsLog { serveArguments.append("--no-events-log") }
         let simulator: SimulatorChild
         do { simulator = try SimulatorChild(arguments: serveArguments) } catch {
             throw ValidationError("\(error)")
