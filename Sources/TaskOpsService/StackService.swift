@@ -105,33 +105,6 @@ public final class StackService: @unchecked Sendable {
         }
     }
 
-    /// The billed durations the stack's REPORT lines give, for the footprint of the console's own invocations.
-    static func meterBilledDurations(_ events: [TaskEvent], meter: CallMeter) {
-        for event in events where event.kind == .lambdaLifecycle {
-            if let millis = LambdaReport.billedMillis(in: event.raw) { meter.observeBilledDuration(function: event.source, millis: millis) }
-        }
-    }
-
-    /// Whether the records the events poller reads can be trusted to report every task change: not
-    /// when the stack writes none the console can read (neither the bus's catch-all group nor the
-    /// handlers' logs), nor while the events read has failed for longer than its overlap window.
-    static func streamHealth(names: StackNames, events: EventsPoller, store: StackStore,
-                             local: @escaping @Sendable () -> Date) -> @Sendable () -> EventStreamHealth {
-        let started = local()
-        let handlerGroups = ["task_created", "task_updated"].compactMap(names.functionName).map(names.lambdaLogGroup)
-        let overlap = TimeInterval(events.overlapMillis) / 1000
-        return {
-            let missing = Set(events.missingGroups)
-            if missing.contains(names.eventsLogGroup), handlerGroups.allSatisfy(missing.contains) {
-                return .noRecords("no task records: neither \(names.eventsLogGroup) nor the handlers' logs exist")
-            }
-            let freshness = store.freshness(.events)
-            guard let error = freshness.lastError else { return .vouches }
-            let unread = local().timeIntervalSince(freshness.lastSuccess ?? started)
-            return unread > overlap ? .cannotVouch("events unread for \(Saturating.int(unread))s (\(error.code))") : .lagging(error)
-        }
-    }
-
     public func start() async {
         await scheduler.start()
         // Each new snapshot (the events poller's among them) is a chance to settle a watched decision.

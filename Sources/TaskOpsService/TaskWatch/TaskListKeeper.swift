@@ -99,8 +99,6 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     /// How it keeps the list now.
     public var watchStatus: TaskWatchStatus { lock.withLock { status } }
 
-    var hasWork: Bool { lock.withLock { !reads.isEmpty || !removals.isEmpty || wantedList != nil || waitingCheckDue != nil } }
-
     // MARK: - What the console learns without asking
 
     /// Reads what new events say: whether tasks are to be read now, and whether workflow executions changed.
