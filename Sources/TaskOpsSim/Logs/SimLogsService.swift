@@ -24,7 +24,7 @@ public final class SimLogsService: SimAWSService {
             return AWSJSON.error("SerializationException", "Unable to parse the request body as JSON.", contentType: Self.contentType)
         }
         switch operation {
-        case "FilterLogEvents": return filterLogEvents(request)
+        case "FilterLogEvents": return filterLogEvents(request, nowMillis: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
         case "DescribeLogGroups": return describeLogGroups(request)
         case "StartQuery": return startQuery(request)
         case "GetQueryResults": return getQueryResults(request)
@@ -37,7 +37,7 @@ public final class SimLogsService: SimAWSService {
         AWSJSON.error("InvalidParameterException", message, contentType: Self.contentType)
     }
 
-    func filterLogEvents(_ request: JSONObject) -> SimResponse {
+    func filterLogEvents(_ request: JSONObject, nowMillis: Int64 = .max) -> SimResponse {
         var groupName = request["logGroupName"]?.stringValue ?? request["logGroupIdentifier"]?.stringValue
         if let name = groupName, name.hasPrefix("arn:"), let range = name.range(of: ":log-group:") {
             groupName = String(name[range.upperBound...]).replacingOccurrences(of: ":*", with: "")
@@ -81,7 +81,9 @@ public final class SimLogsService: SimAWSService {
             scanned += 1
             if let end, event.timestamp > end { position = events.endIndex; break }
             if let prefix, !event.stream.hasPrefix(prefix) { continue }
-            guard pattern.matches(event.message) else { continue }
+            // Not yet ingested: not returned, and a token already past it never returns it (a
+            // reader catches it by reading again from before its timestamp).
+            guard event.isReadable(nowMillis: nowMillis), pattern.matches(event.message) else { continue }
             matched.append(.object([
                 "logStreamName": .string(event.stream), "timestamp": .number(JSONNumber(literal: String(event.timestamp), isInteger: true)),
                 "message": .string(event.message), "ingestionTime": .number(JSONNumber(literal: String(event.ingestionTime), isInteger: true)),

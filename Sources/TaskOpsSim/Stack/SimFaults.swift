@@ -5,7 +5,9 @@ import TaskOpsCore
 /// Spec syntax: comma-separated `name=value` pairs, probabilities in 0…1:
 /// `api5xx=0.5,api-throttle=0.2,lambda-errors=0.1,lambda-throttles=0.1,ddb-throttle=0.3,latency-ms=3000`,
 /// and for the AWS services (CloudWatch, Logs, Step Functions) `aws-throttle=0.3,aws5xx=0.2`;
-/// `delay-ms=2000` holds every answer back for that long in real time (to exceed client timeouts).
+/// `delay-ms=2000` holds every answer back for that long in real time (to exceed client timeouts);
+/// `ingest-delay-ms=3000` makes log events readable about that long after their timestamp (now and
+/// then a minute), out of order across streams, as CloudWatch Logs' ingestion does.
 public struct SimFaults: Sendable, Equatable {
     /// API Gateway answers 500 `Internal Server Error` (a Lambda crash; counts as a Lambda error).
     public var api5xx = 0.0
@@ -25,11 +27,13 @@ public struct SimFaults: Sendable, Equatable {
     public var aws5xx = 0.0
     /// Real milliseconds every answer (Task API and AWS) is held back by the HTTP front door.
     public var delayMs = 0.0
+    /// Typical milliseconds between a log event's timestamp and the moment FilterLogEvents returns it.
+    public var ingestDelayMs = 0.0
 
     public init() {}
 
-    static let keys = ["api5xx", "api-throttle", "lambda-errors", "lambda-throttles", "ddb-throttle", "latency-ms", "aws-throttle", "aws5xx", "delay-ms"]
-    static let durations: Set<String> = ["latency-ms", "delay-ms"]
+    static let keys = ["api5xx", "api-throttle", "lambda-errors", "lambda-throttles", "ddb-throttle", "latency-ms", "aws-throttle", "aws5xx", "delay-ms", "ingest-delay-ms"]
+    static let durations: Set<String> = ["latency-ms", "delay-ms", "ingest-delay-ms"]
 
     public struct ParseError: Error, Sendable, Equatable, CustomStringConvertible {
         public let description: String
@@ -53,6 +57,7 @@ public struct SimFaults: Sendable, Equatable {
             case "aws-throttle": faults.awsThrottle = value
             case "aws5xx": faults.aws5xx = value
             case "delay-ms": faults.delayMs = value
+            case "ingest-delay-ms": faults.ingestDelayMs = value
             default: throw ParseError(description: "unknown fault '\(pair[0])' (names: \(keys.joined(separator: ", ")))")
             }
         }
@@ -61,6 +66,6 @@ public struct SimFaults: Sendable, Equatable {
 
     public var spec: String {
         "api5xx=\(api5xx),api-throttle=\(apiThrottle),lambda-errors=\(lambdaErrors),lambda-throttles=\(lambdaThrottles),ddb-throttle=\(dynamoThrottle),latency-ms=\(latencyMs)"
-            + ",aws-throttle=\(awsThrottle),aws5xx=\(aws5xx),delay-ms=\(delayMs)"
+            + ",aws-throttle=\(awsThrottle),aws5xx=\(aws5xx),delay-ms=\(delayMs),ingest-delay-ms=\(ingestDelayMs)"
     }
 }

@@ -69,7 +69,12 @@ public final class SimStack: @unchecked Sendable {
     /// The model's current time: the due time of the work being run, else the clock.
     var currentTime: Date { workTime ?? clock.now() }
 
-    public func setFaults(_ faults: SimFaults) { withLock { self.faults = faults } }
+    public func setFaults(_ faults: SimFaults) {
+        withLock {
+            self.faults = faults
+            logs.setIngestionDelay(typicalMillis: faults.ingestDelayMs)
+        }
+    }
     public func currentFaults() -> SimFaults { withLock { faults } }
 
     /// Answers an AWS JSON protocol request for the registered service.
