@@ -1,7 +1,9 @@
 import Foundation
 import TaskOpsCore
 
-/// CloudWatch Logs over JSON 1.1 (`X-Amz-Target: Logs_20140328.<Op>`), backed by `SimLogStore`.
+/// CloudWatch Logs over JSON 1.1 (`X-Amz-Target: Logs_20140328.<Op>`), backed by `SimLogStore`:
+/// FilterLogEvents, DescribeLogGroups, StartQuery, GetQueryResults, and the stream reads
+/// (`SimLogsService+Streams`).
 ///
 /// FilterLogEvents scans at most `scanSlice` stored events per call, as the real service scans a
 /// bounded slice: a page may therefore be empty yet carry a `nextToken`, and clients must follow it.
@@ -24,7 +26,9 @@ public final class SimLogsService: SimAWSService {
             return AWSJSON.error("SerializationException", "Unable to parse the request body as JSON.", contentType: Self.contentType)
         }
         switch operation {
-        case "FilterLogEvents": return filterLogEvents(request, nowMillis: Int64((now.timeIntervalSince1970 * 1000).rounded(.down)))
+        case "FilterLogEvents": return filterLogEvents(request, nowMillis: Self.millis(now))
+        case "DescribeLogStreams": return describeLogStreams(request, nowMillis: Self.millis(now))
+        case "GetLogEvents": return getLogEvents(request, nowMillis: Self.millis(now))
         case "DescribeLogGroups": return describeLogGroups(request)
         case "StartQuery": return startQuery(request)
         case "GetQueryResults": return getQueryResults(request)
@@ -32,6 +36,8 @@ public final class SimLogsService: SimAWSService {
             return AWSJSON.error("UnknownOperationException", "Unknown operation \(operation)", contentType: Self.contentType)
         }
     }
+
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
 
     func invalid(_ message: String) -> SimResponse {
         AWSJSON.error("InvalidParameterException", message, contentType: Self.contentType)

@@ -40,6 +40,7 @@ public final class SimStack: @unchecked Sendable {
         let created = Self.millis(clock.now())
         for group in names.allLogGroups where eventsLog || group != names.eventsLogGroup { logs.createGroup(group, at: created) }
         register(SimLogsService(store: logs))
+        register(SimEventBridgeService(names: names, catchAllLog: eventsLog))
         register(SimStepFunctionsService(stack: self))
     }
 
