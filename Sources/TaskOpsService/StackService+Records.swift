@@ -12,12 +12,11 @@ extension StackService {
 
     /// Whether the records the events poller reads can be trusted to report every task change: not
     /// when the stack writes none the console can read (neither the bus's catch-all group nor the
-    /// handlers' logs), nor while the events read has failed for longer than its overlap window.
+    /// handlers' logs), nor while the events read has failed for longer than its (possibly widened) overlap window.
     static func streamHealth(names: StackNames, events: EventsPoller, store: StackStore,
                              local: @escaping @Sendable () -> Date) -> @Sendable () -> EventStreamHealth {
         let started = local()
         let handlerGroups = ["task_created", "task_updated"].compactMap(names.functionName).map(names.lambdaLogGroup)
-        let overlap = TimeInterval(events.overlapMillis) / 1000
         return {
             let missing = Set(events.missingGroups)
             if missing.contains(names.eventsLogGroup), handlerGroups.allSatisfy(missing.contains) {
@@ -26,7 +25,8 @@ extension StackService {
             let freshness = store.freshness(.events)
             guard let error = freshness.lastError else { return .vouches }
             let unread = local().timeIntervalSince(freshness.lastSuccess ?? started)
-            return unread > overlap ? .cannotVouch("events unread for \(Saturating.int(unread))s (\(error.code))") : .lagging(error)
+            // The overlap window, widened while ingestion delays grow: within it the next read loses nothing.
+            return unread > TimeInterval(events.windowMillis) / 1000 ? .cannotVouch("events unread for \(Saturating.int(unread))s (\(error.code))") : .lagging(error)
         }
     }
 }

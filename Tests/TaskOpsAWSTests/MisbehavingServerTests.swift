@@ -30,8 +30,9 @@ import TaskOpsCore
         do { _ = try await client.call("DescribeAlarms", [:]); return nil } catch { return error }
     }
 
-    @Test(.enabled(if: ChildProcess.which("python3") != nil))
+    @Test(.enabled(if: ToolRequirement.python3.runs, "needs python3"))
     func badAnswersBecomeOneClearError() async throws {
+        try ToolRequirement.python3.check()
         let (server, base) = try Self.start()
         defer { server.stop(grace: 1) }
         let garbage = await failure(client(base, path: "/garbage"))
@@ -48,8 +49,9 @@ import TaskOpsCore
         for error in [garbage, slow, huge, cut, html] { #expect(error.map { !$0.description.contains("never-shown") } == true) }
     }
 
-    @Test(.enabled(if: ChildProcess.which("python3") != nil))
+    @Test(.enabled(if: ToolRequirement.python3.runs, "needs python3"))
     func connectionsAreReusedAndCancellationAbortsATransfer() async throws {
+        try ToolRequirement.python3.check()
         let (server, base) = try Self.start()
         defer { server.stop(grace: 1) }
         let transport = CurlTransport(connectTimeout: 2)

@@ -4,8 +4,9 @@ import TaskOpsAWS
 import TaskOpsCore
 
 @Suite(.serialized) struct MotoClientTests {
-    @Test(.enabled(if: MotoServer.unavailableReason == nil, "needs python3 with moto[server] (scripts/setup.sh --test installs it)"))
+    @Test(.enabled(if: ToolRequirement.moto.runs, "needs python3 with moto[server] (scripts/setup.sh --test installs it)"))
     func signedCallsWorkAndAWrongSecretIsAnAuthError() async throws {
+        try ToolRequirement.moto.check()
         let moto = try await MotoServer.start()
         let stack = moto.clients()
         _ = try await stack.logs.client.call("CreateLogGroup", ["logGroupName": .string("/aws/lambda/task-manager-create-task-dev")])
@@ -33,8 +34,9 @@ import TaskOpsCore
         }
     }
 
-    @Test(.enabled(if: MotoServer.unavailableReason == nil, "needs python3 with moto[server] (scripts/setup.sh --test installs it)"))
+    @Test(.enabled(if: ToolRequirement.moto.runs, "needs python3 with moto[server] (scripts/setup.sh --test installs it)"))
     func roleProfilesAssumeTheRoleThroughSTS() async throws {
+        try ToolRequirement.moto.check()
         let moto = try await MotoServer.start()
         let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sts:AssumeRole"}]}"#
         let allow = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"}]}"#

@@ -6,13 +6,9 @@ import TaskOpsCore
 /// The transport over TLS: HTTP/2 when the server offers it, verification always on, and
 /// AWS_CA_BUNDLE's authorities instead of the system's when given.
 @Suite(.serialized) struct TLSAndHTTP2Tests {
-    static let hypercornReady: Bool = {
-        guard let python = ChildProcess.which("python3") else { return false }
-        return (try? ChildProcess.run(python, ["-c", "import hypercorn, h2"], timeout: 60))?.status == 0
-    }()
-
-    @Test(.enabled(if: hypercornReady, "needs python3 with hypercorn (scripts/setup.sh --test installs it)"))
+    @Test(.enabled(if: ToolRequirement.hypercorn.runs, "needs python3 with hypercorn (scripts/setup.sh --test installs it)"))
     func http2OverVerifiedTLS() async throws {
+        try ToolRequirement.hypercorn.check()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("taskops-tls-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Scripts/h2_server.py").path

@@ -97,6 +97,25 @@ extension ProcessDriven {
             let alarms = try Subprocess.run(aws, ["--endpoint-url", endpoint, "cloudwatch", "describe-alarms", "--output", "json"], environment: env)
             #expect(alarms.status == 0, "\(alarms.stderr)")
             #expect(alarms.stdout.contains("task-manager-api-latency-dev"))
+            // The reads log tailers and scripts make.
+            let rules = try Subprocess.run(aws, ["--endpoint-url", endpoint, "events", "list-rules", "--event-bus-name", "task-manager-events-dev",
+                                                 "--output", "json"], environment: env)
+            #expect(rules.status == 0 && rules.stdout.contains("task-manager-high-priority-task-dev"), "\(rules.stderr)")
+            let streams = try Subprocess.run(aws, ["--endpoint-url", endpoint, "logs", "describe-log-streams", "--log-group-name",
+                                                   "/aws/lambda/task-manager-create-task-dev", "--query", "logStreams[0].logStreamName", "--output", "text"],
+                                             environment: env)
+            #expect(streams.status == 0, "\(streams.stderr)")
+            let tailed = try Subprocess.run(aws, ["--endpoint-url", endpoint, "logs", "get-log-events", "--log-group-name", "/aws/lambda/task-manager-create-task-dev",
+                                                  "--log-stream-name", streams.stdout.trimmingCharacters(in: .whitespacesAndNewlines), "--start-from-head",
+                                                  "--output", "json"], environment: env)
+            #expect(tailed.status == 0 && tailed.stdout.contains("Published TaskCreated event"), "\(tailed.stderr)")
+            let listed = try Subprocess.run(aws, ["--endpoint-url", endpoint, "cloudwatch", "list-metrics", "--namespace", "AWS/Lambda", "--output", "json"],
+                                            environment: env)
+            #expect(listed.status == 0 && listed.stdout.contains("task-manager-create-task-dev"), "\(listed.stderr)")
+            let statistics = try Subprocess.run(aws, ["--endpoint-url", endpoint, "cloudwatch", "get-metric-statistics", "--namespace", "AWS/Lambda",
+                                                      "--metric-name", "Invocations", "--start-time", "2000-01-01T00:00:00Z", "--end-time", "2100-01-01T00:00:00Z",
+                                                      "--period", "86400", "--statistics", "Sum", "--output", "json"], environment: env)
+            #expect(statistics.status == 0 && statistics.stdout.contains(#""Sum""#), "\(statistics.stderr)")
         }
 
         @Test func botocoreSpeakingCBORGetsTheSameCloudWatch() throws {

@@ -3,20 +3,31 @@ import Testing
 import TaskOpsCore
 @testable import TaskOpsService
 
-/// A poller that fails while told to and counts its calls.
+/// A poller that fails while told to, counts its calls and, while `blocking`, holds each poll at a
+/// gate until `release()`.
 final class ScriptedPoller: SourcePoller, @unchecked Sendable {
     let source: SourceID
     private let lock = NSLock()
     var failure: StackError?
     var calls = 0
-    var gate: CheckedContinuation<Void, Never>?
+    private var gate: CheckedContinuation<Void, Never>?
     var blocking = false
 
     init(_ source: SourceID) { self.source = source }
 
     func poll() async throws(StackError) {
-        let failure = lock.withLock { () -> StackError? in calls += 1; return self.failure }
+        let (failure, blocks) = lock.withLock { () -> (StackError?, Bool) in calls += 1; return (self.failure, blocking) }
+        if blocks { await withCheckedContinuation { continuation in lock.withLock { gate = continuation } } }
         if let failure { throw failure }
+    }
+
+    /// Whether a poll is held at the gate.
+    var isHeld: Bool { lock.withLock { gate != nil } }
+
+    /// Lets the held poll finish.
+    func release() {
+        let held = lock.withLock { () -> CheckedContinuation<Void, Never>? in defer { gate = nil }; return gate }
+        held?.resume()
     }
 }
 
@@ -88,6 +99,33 @@ final class TestClock: @unchecked Sendable {
         await scheduler.refresh(.tasks)
         for _ in 0..<200 where poller.calls < 2 { try await Task.sleep(nanoseconds: 10_000_000) }
         #expect(poller.calls == 2, "the refresh polled without waiting for the loop")
+    }
+
+    /// A tick while the source's poll is still in flight is skipped, not stacked behind it; the
+    /// source is polled again once that poll has ended and the next tick is due.
+    @Test func aTickIsSkippedWhileThePollIsInFlight() async throws {
+        let store = StackStore()
+        let clock = TestClock()
+        let poller = ScriptedPoller(.events)
+        poller.blocking = true
+        let scheduler = PollScheduler(store: store, entries: [.init(poller: poller, interval: 2)], now: { clock.now })
+        let first = await scheduler.runDue()
+        #expect(first.count == 1)
+        for _ in 0..<500 where !poller.isHeld { try await Task.sleep(nanoseconds: 2_000_000) }
+        try #require(poller.isHeld, "the first poll is in flight")
+        for _ in 0..<3 {
+            clock.advance(5)
+            #expect(await scheduler.runDue().isEmpty, "a due tick is skipped while the poll is in flight")
+        }
+        #expect(poller.calls == 1)
+        #expect(store.freshness(.events).inFlight)
+        poller.blocking = false
+        poller.release()
+        for task in first { await task.value }
+        #expect(!store.freshness(.events).inFlight)
+        clock.advance(2)
+        for task in await scheduler.runDue() { await task.value }
+        #expect(poller.calls == 2, "polled again once the first poll ended")
     }
 
     @Test func notDueSourcesAreNotPolled() async {

@@ -73,6 +73,9 @@ import TaskOpsCore
         let arn = try #require(failed["executions"]?.arrayValue?.first?["executionArn"]?.stringValue)
         let described = try aws(stack, "DescribeExecution", ["executionArn": .string(arn)])
         #expect(described["cause"]?.stringValue == "Task was rejected during approval process")
+        #expect(described["error"] == nil, "the Fail state has a Cause and no Error")
+        #expect(try executionFailedDetails(stack, arn) == .object(["cause": .string("Task was rejected during approval process")]),
+                "the history's ExecutionFailed agrees with DescribeExecution")
         #expect(described["input"]?.stringValue?.contains(id) == true)
         #expect(eventTypes(stack).filter { $0 == "TaskRejected" }.count == 2)
     }
@@ -86,9 +89,18 @@ import TaskOpsCore
         let failed = try aws(stack, "ListExecutions", ["stateMachineArn": .string(stack.names.stateMachineArn), "statusFilter": .string("FAILED")])
         #expect(failed["executions"]?.arrayValue?.count == 2)
         let arn = try #require(failed["executions"]?.arrayValue?.first?["executionArn"]?.stringValue)
-        #expect(try aws(stack, "DescribeExecution", ["executionArn": .string(arn)])["cause"]?.stringValue == "Task validation failed")
+        let described = try aws(stack, "DescribeExecution", ["executionArn": .string(arn)])
+        #expect(described["cause"]?.stringValue == "Task validation failed")
+        #expect(described["error"] == nil, "TaskValidationFailed has a Cause and no Error")
+        #expect(try executionFailedDetails(stack, arn) == .object(["cause": .string("Task validation failed")]))
         let updatedLog = stack.logs.events(in: stack.names.lambdaLogGroup(stack.names.functionName("task_updated")!))
         #expect(updatedLog.isEmpty)
+    }
+
+    /// The `executionFailedEventDetails` of the execution's history.
+    func executionFailedDetails(_ stack: SimStack, _ arn: String) throws -> JSONValue? {
+        let history = try aws(stack, "GetExecutionHistory", ["executionArn": .string(arn)])
+        return history["events"]?.arrayValue?.first { $0["type"]?.stringValue == "ExecutionFailed" }?["executionFailedEventDetails"]
     }
 
     @Test func stepFunctionsErrorsAndPaging() throws {

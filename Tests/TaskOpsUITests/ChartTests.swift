@@ -42,7 +42,10 @@ import TaskOpsCore
         canvas.line(from: (0, 7), to: (7, 0), series: 0)
         #expect(canvas.glyph(column: 0, row: 1) != nil && canvas.glyph(column: 3, row: 0) != nil)
         #expect(canvas.glyph(column: 0, row: 0) == nil && canvas.glyph(column: 3, row: 1) == nil)
-        #expect(canvas.glyph(column: 0, row: 1)?.text == "⡠" || canvas.glyph(column: 0, row: 1)?.text.unicodeScalars.first.map { (0x2800...0x28FF).contains($0.value) } == true)
+        // Bottom-left cell: dots (0, 7) and (1, 6) are braille dots 7 (0x40) and 6 (0x20); top-right
+        // cell: dots (6, 1) and (7, 0) are dots 2 (0x02) and 4 (0x08).
+        #expect(canvas.glyph(column: 0, row: 1)?.text == "\u{2860}")
+        #expect(canvas.glyph(column: 3, row: 0)?.text == "\u{280A}")
     }
 
     @Test func glyphsFollowTheTerminal() {

@@ -23,9 +23,10 @@ public enum NoDataExplainer {
         return nil
     }
 
-    /// A softer note for rows that may be empty on an unpatched stack.
+    /// Why a custom-metric row is empty on an unpatched stack; said once the handlers' logs show
+    /// it (`PutMetricDataDenial`).
     public static func caveat(namespace: String, names: StackNames) -> String? {
-        namespace == names.customNamespace ? "empty if the Lambda role cannot PutMetricData (original IAM)" : nil
+        namespace == names.customNamespace ? "the Lambda role cannot PutMetricData: the handlers log AccessDenied (original IAM)" : nil
     }
 
     public static func reason(for row: DashboardMetricRow, names: StackNames) -> String? {

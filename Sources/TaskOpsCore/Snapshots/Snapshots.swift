@@ -82,6 +82,8 @@ public struct EventsSnapshot: Sendable {
     public var ownEvents: [TaskEvent] = []
     /// How many such lines were folded out in all.
     public var ownFolded = 0
+    /// Ingestion delay, the overlap window, late arrivals and refused page tokens.
+    public var readHealth = EventReadHealth()
 
     public init(generation: Int = 0, events: [TaskEvent] = [], dropped: Int = 0, freshness: SourceFreshness = SourceFreshness(source: .events)) {
         self.generation = generation

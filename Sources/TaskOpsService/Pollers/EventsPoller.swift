@@ -6,8 +6,11 @@ import TaskOpsCore
 /// `groupsPerPoll` groups: the primary group first (the bus's catch-all log, where every task event
 /// lands, so task events show within one poll), then the others, spending more calls on the
 /// groups that have been busiest, yet reading every group at least every `maxIdle`. Each read
-/// starts `overlap` before the server time the previous read of that group covered (late arrivals),
-/// however long ago that was, follows `nextToken` through empty pages, and de-duplicates by eventId.
+/// starts an overlap window before the server time the previous read of that group covered (late
+/// arrivals), however long ago that was, follows `nextToken` through empty pages, and de-duplicates
+/// by eventId. The window is `overlap`, widened while the reads see longer ingestion delays
+/// (`IngestionDelayTracker`); a token the service refuses is dropped and the group re-read from the
+/// window; a group that does not exist is looked for again every `missingRecheck` and on refresh.
 public final class EventsPoller: SourcePoller, @unchecked Sendable {
     public let source = SourceID.events
     let logs: any LogsAPI
@@ -22,7 +25,10 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     let primaryGroup: String?
     let groupsPerPoll: Int
     let tokenCapacity: Double
+    let missingRecheck: TimeInterval
     private let lock = NSLock()
+    private var ingestion: IngestionDelayTracker
+    private var health = EventReadHealth()
     private var buffer: EventBuffer
     private var state: [String: GroupState] = [:]
     private var tokens: Double
@@ -40,7 +46,8 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         var readThrough: Int64?
         var lastPolled: Date = .distantPast
         var recentEvents = 0.0
-        var missing = false
+        /// When the group last answered ResourceNotFound (nil while it exists).
+        var missingSince: Date?
         /// An unfinished page chain (a read stopped by the page or call budget), resumed next time
         /// so a long run of empty pages cannot keep the group from reaching later events.
         var pendingToken: String?
@@ -50,17 +57,32 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     /// Server time (ms) through which every group that exists has been read completely; nil until each has been.
     public var readThroughAll: Int64? {
         lock.withLock {
-            let present = state.values.filter { !$0.missing }
+            let present = state.values.filter { $0.missingSince == nil }
             return present.contains { $0.readThrough == nil } ? nil : present.compactMap(\.readThrough).min()
         }
     }
 
-    /// Groups found not to exist (skipped until a restart).
-    public var missingGroups: [String] { lock.withLock { state.filter { $0.value.missing }.map(\.key).sorted() } }
+    /// Groups found not to exist at their last read (looked for again every `missingRecheck`).
+    public var missingGroups: [String] { lock.withLock { state.filter { $0.value.missingSince != nil }.map(\.key).sorted() } }
+
+    /// Ingestion delay, overlap window, late arrivals and refused tokens so far.
+    public var readHealth: EventReadHealth { lock.withLock { health } }
+
+    /// The overlap window of the next reads (ms): `overlap`, widened while ingestion delays grow.
+    public var windowMillis: Int64 { lock.withLock { ingestion.windowMillis } }
+
+    /// Looks for the missing groups again at the next poll (`:refresh`): a group created since, a
+    /// Lambda's log group made by its first invocation, is read from then on.
+    public func recheckMissingGroups() {
+        lock.withLock { for group in groups where state[group]?.missingSince != nil { state[group]?.missingSince = .distantPast } }
+    }
+
+    public func refreshRequested() { recheckMissingGroups() }
 
     public init(logs: any LogsAPI, store: StackStore, clock: any ServerClock, groups: [String], callsPerSecond: Double = 1,
                 overlap: TimeInterval = 120, initialLookback: TimeInterval = 900, capacity: Int = 100_000, maxPagesPerPoll: Int = 5,
                 maxIdle: TimeInterval = 60, primaryGroup: String? = nil, groupsPerPoll: Int = 1,
+                missingRecheck: TimeInterval = 180, maxOverlap: TimeInterval = 900,
                 local: @escaping @Sendable () -> Date = { Date() }) {
         self.logs = logs
         self.store = store
@@ -68,6 +90,9 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
         self.groups = groups
         self.callsPerSecond = max(0.05, callsPerSecond)
         self.overlapMillis = Int64(overlap * 1000)
+        self.missingRecheck = missingRecheck
+        self.ingestion = IngestionDelayTracker(minimumMillis: Int64(overlap * 1000), maximumMillis: Int64(max(overlap, maxOverlap) * 1000))
+        self.health = EventReadHealth(window: overlap)
         self.initialLookbackMillis = Int64(initialLookback * 1000)
         self.maxPagesPerPoll = maxPagesPerPoll
         self.maxIdle = maxIdle
@@ -94,7 +119,11 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
     /// behind busy ones indefinitely).
     func nextGroup(now: Date, excluding: Set<String> = []) -> String? {
         lock.withLock {
-            let candidates = groups.filter { !(state[$0]?.missing ?? false) && !excluding.contains($0) }
+            let candidates = groups.filter { group in
+                guard !excluding.contains(group) else { return false }
+                guard let since = state[group]?.missingSince else { return true }
+                return now.timeIntervalSince(since) >= missingRecheck
+            }
             if let primary = primaryGroup, candidates.contains(primary) { return primary }
             return candidates.max { a, b in score(a, now) < score(b, now) }
         }
@@ -134,25 +163,40 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
 
     private func poll(group: String, now: Date) async throws(StackError) {
         let serverNow = serverMillis()
-        let prior = lock.withLock { state[group] ?? GroupState() }
+        let (prior, window) = lock.withLock { (state[group] ?? GroupState(), ingestion.windowMillis) }
         let covered = prior.readThrough ?? prior.newestTimestamp
-        let start = prior.pendingStart ?? covered.map { $0 - overlapMillis } ?? (serverNow - initialLookbackMillis)
-        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, start), nextToken: prior.pendingToken)
+        let windowStart = max(0, covered.map { $0 - window } ?? (serverNow - initialLookbackMillis))
+        var request = FilterLogEventsRequest(logGroupName: group, startTime: max(0, prior.pendingStart ?? windowStart), nextToken: prior.pendingToken)
         var unfinished: String?
+        var reachedEnd = false
+        var missing = false
+        var refused = 0
         var collected: [LogEvent] = []
         var pages = 0
         do {
             while true {
-                let page = try await logs.filterLogEvents(request)
+                let page: FilterLogEventsPage
+                do {
+                    page = try await logs.filterLogEvents(request)
+                } catch let error where error.kind == .validation && request.nextToken != nil {
+                    // A token the service refuses (expired, invalid) is dropped, never sent again: the
+                    // group is read again from the overlap window, at once if the budget allows.
+                    refused += 1
+                    request.nextToken = nil
+                    request.startTime = windowStart
+                    guard refused == 1, takeToken(now: local()) else { break }
+                    continue
+                }
                 pages += 1
                 collected += page.events
-                guard let token = page.nextToken else { break }
+                guard let token = page.nextToken else { reachedEnd = true; break }
                 guard pages < maxPagesPerPoll, takeToken(now: local()) else { unfinished = token; break }
                 request.nextToken = token
             }
         } catch let error where error.kind == .notFound {
-            // A group that does not exist (yet) is skipped until the next restart, not retried forever.
-            lock.withLock { state[group]?.missing = true }
+            // A group that does not exist (yet) is looked for again later, not read on every poll.
+            missing = true
+            reachedEnd = true
         }
         // The clock learns the server's time from the answers: a first read may have started from a
         // local clock that runs ahead, so the coverage claimed is the earlier of the two readings.
@@ -178,19 +222,34 @@ public final class EventsPoller: SourcePoller, @unchecked Sendable {
             s.recentEvents = s.recentEvents * 0.7 + Double(added.count)
             s.pendingToken = unfinished
             s.pendingStart = unfinished == nil ? nil : request.startTime
-            if unfinished == nil { s.readThrough = readThrough }
+            s.missingSince = missing ? now : nil
+            if reachedEnd { s.readThrough = readThrough }
             if let maxTimestamp = collected.map(\.timestamp).max() { s.newestTimestamp = max(s.newestTimestamp ?? 0, maxTimestamp) }
             state[group] = s
+            noteReadHealth(ingestion.observe(unseen), refused: refused)
             return (buffer.events, buffer.dropped, added, newEventsHandler)
         }
-        let (ownEvents, folded) = lock.withLock { (ownBuffer.events, ownFolded) }
+        let (ownEvents, folded, readHealth) = lock.withLock { (ownBuffer.events, ownFolded, health) }
         store.update { snapshot in
             snapshot.events.events = snapshotEvents
             snapshot.events.dropped = dropped
             snapshot.events.ownEvents = ownEvents
             snapshot.events.ownFolded = folded
+            snapshot.events.readHealth = readHealth
             snapshot.events.generation += 1
         }
         if !added.isEmpty { handler?(added) }
+    }
+
+    /// Folds one read's ingestion delays and refused tokens into `health` (under the lock).
+    private func noteReadHealth(_ reading: IngestionDelayTracker.Reading, refused: Int) {
+        health.ingestionDelay = Double(ingestion.delayMillis) / 1000
+        health.window = Double(ingestion.windowMillis) / 1000
+        health.refusedTokens += refused
+        if reading.late > 0 {
+            health.lateEvents += reading.late
+            health.lastLate = local()
+            health.lastLateDelay = Double(reading.largestLateMillis) / 1000
+        }
     }
 }

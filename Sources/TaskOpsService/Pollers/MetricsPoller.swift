@@ -16,6 +16,8 @@ public final class MetricsPoller: SourcePoller, @unchecked Sendable {
     let window: TimeInterval
     private let lock = NSLock()
     private var dashboardSource: DashboardSource = .deployed
+    /// Whether the handlers' logs have shown that their role may not put the custom metrics.
+    private var putMetricDataDenied = false
 
     public init(cloudWatch: any CloudWatchAPI, logs: (any LogsAPI)?, store: StackStore, clock: any ServerClock, names: StackNames,
                 apiId: String?, dashboardName: String? = nil, window: TimeInterval = 3 * 3600) {
@@ -106,6 +108,7 @@ public final class MetricsPoller: SourcePoller, @unchecked Sendable {
             } while token != nil
             index += CloudWatchLimits.maxQueriesPerGetMetricData
         }
+        let denied = customMetricsDenied()
         var widgets: [WidgetData] = []
         for (w, widget) in body.widgets.enumerated() {
             switch widget.kind {
@@ -113,8 +116,9 @@ public final class MetricsPoller: SourcePoller, @unchecked Sendable {
                 let series = widget.metrics.enumerated().map { r, row -> MetricSeries in
                     let result = results["w\(w)r\(r)"]
                     let pairs = zip(result?.timestamps ?? [], result?.values ?? []).sorted { $0.0 < $1.0 }
-                    return MetricSeries(label: row.displayLabel, row: row, timestamps: pairs.map(\.0), values: pairs.map(\.1),
-                                        noDataReason: NoDataExplainer.reason(for: row, names: names))
+                    var reason = NoDataExplainer.reason(for: row, names: names)
+                    if reason == nil, denied, pairs.isEmpty { reason = NoDataExplainer.caveat(namespace: row.namespace, names: names) }
+                    return MetricSeries(label: row.displayLabel, row: row, timestamps: pairs.map(\.0), values: pairs.map(\.1), noDataReason: reason)
                 }
                 widgets.append(WidgetData(widgetIndex: w, series: series))
             case .log:
@@ -124,6 +128,15 @@ public final class MetricsPoller: SourcePoller, @unchecked Sendable {
             }
         }
         return widgets
+    }
+
+    /// Whether the events read so far carry the handlers' AccessDenied lines for PutMetricData
+    /// (once seen, for good: an empty custom metric is then explained, not merely empty).
+    func customMetricsDenied() -> Bool {
+        if lock.withLock({ putMetricDataDenied }) { return true }
+        guard PutMetricDataDenial.seen(in: store.current().events.events, names: names) else { return false }
+        lock.withLock { putMetricDataDenied = true }
+        return true
     }
 
     func logWidget(_ index: Int, _ widget: DashboardWidget, start: Date, end: Date) async -> WidgetData {

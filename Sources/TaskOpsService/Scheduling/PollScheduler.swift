@@ -6,6 +6,13 @@ public protocol SourcePoller: Sendable {
     var source: SourceID { get }
     /// Polls once, updating the store. Throws what went wrong.
     func poll() async throws(StackError)
+    /// Told when a refresh is asked for (`:refresh`), before the poll it starts: a poller that
+    /// skips something for a while (a missing log group) looks again.
+    func refreshRequested()
+}
+
+extension SourcePoller {
+    public func refreshRequested() {}
 }
 
 /// Polls every source on its own cadence: a tick is skipped while the previous poll of that
@@ -97,7 +104,8 @@ public actor PollScheduler {
     /// Polls a source now (`:refresh`, or news for it): started here, not at the loop's next wake; one
     /// in flight is polled again as soon as it ends, so what it was asked for is not left for a whole interval.
     public func refresh(_ source: SourceID?) {
-        for key in entries.keys where source == nil || key == source {
+        for (key, entry) in entries where source == nil || key == source {
+            entry.poller.refreshRequested()
             nextDue[key] = now()
             if inFlight.contains(key) { rerun.insert(key) }
         }

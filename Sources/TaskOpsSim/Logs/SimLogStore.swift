@@ -13,6 +13,11 @@ public final class SimLogStore: SimLogWriting {
         public var timestamp: Int64
         public var ingestionTime: Int64
         public var message: String
+        /// Whether FilterLogEvents returns it at `nowMillis`: once ingested when an ingestion delay
+        /// is modelled; otherwise at once (the 15 ms stamp lag is not a wait).
+        var delayed = false
+
+        public func isReadable(nowMillis: Int64) -> Bool { !delayed || ingestionTime <= nowMillis }
 
         /// Event ids sort by time then arrival, as CloudWatch's do (made when asked: a stored
         /// string would cost more than most messages).
@@ -79,11 +84,16 @@ public final class SimLogStore: SimLogWriting {
     public let maxEvents: Int
     public private(set) var count = 0
     private var sequence: UInt64 = 0
+    private var ingestion = SimIngestionDelay()
 
     public init(maxEventsPerGroup: Int = 50_000, maxEvents: Int = 200_000) {
         self.maxEventsPerGroup = maxEventsPerGroup
         self.maxEvents = max(1, maxEvents)
     }
+
+    /// Models CloudWatch Logs' ingestion delay (`--faults ingest-delay-ms=…`) for the events
+    /// appended from now on; 0 makes them readable at once.
+    public func setIngestionDelay(typicalMillis: Double) { ingestion.typicalMillis = max(0, typicalMillis) }
 
     public func createGroup(_ name: String, at timestampMillis: Int64) {
         if groups[name] == nil { groups[name] = Group(name: name, creationTime: timestampMillis) }
@@ -92,7 +102,11 @@ public final class SimLogStore: SimLogWriting {
     public func append(group: String, stream: String, message: String, timestampMillis: Int64) {
         createGroup(group, at: timestampMillis)
         sequence += 1
-        let event = Stored(sequence: sequence, stream: stream, timestamp: timestampMillis, ingestionTime: timestampMillis + 15, message: message)
+        var event = Stored(sequence: sequence, stream: stream, timestamp: timestampMillis, ingestionTime: timestampMillis + 15, message: message)
+        if let readable = ingestion.readableAt(group: group, stream: stream, timestamp: timestampMillis) {
+            event.ingestionTime = readable
+            event.delayed = true
+        }
         // Mutated in place: a copy of the entry would copy its whole event list on every append.
         let before = groups[group]?.count ?? 0
         groups[group, default: Group(name: group, creationTime: timestampMillis)].add(event, limit: maxEventsPerGroup)

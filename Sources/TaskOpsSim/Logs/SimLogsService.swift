@@ -1,7 +1,9 @@
 import Foundation
 import TaskOpsCore
 
-/// CloudWatch Logs over JSON 1.1 (`X-Amz-Target: Logs_20140328.<Op>`), backed by `SimLogStore`.
+/// CloudWatch Logs over JSON 1.1 (`X-Amz-Target: Logs_20140328.<Op>`), backed by `SimLogStore`:
+/// FilterLogEvents, DescribeLogGroups, StartQuery, GetQueryResults, and the stream reads
+/// (`SimLogsService+Streams`).
 ///
 /// FilterLogEvents scans at most `scanSlice` stored events per call, as the real service scans a
 /// bounded slice: a page may therefore be empty yet carry a `nextToken`, and clients must follow it.
@@ -24,7 +26,9 @@ public final class SimLogsService: SimAWSService {
             return AWSJSON.error("SerializationException", "Unable to parse the request body as JSON.", contentType: Self.contentType)
         }
         switch operation {
-        case "FilterLogEvents": return filterLogEvents(request)
+        case "FilterLogEvents": return filterLogEvents(request, nowMillis: Self.millis(now))
+        case "DescribeLogStreams": return describeLogStreams(request, nowMillis: Self.millis(now))
+        case "GetLogEvents": return getLogEvents(request, nowMillis: Self.millis(now))
         case "DescribeLogGroups": return describeLogGroups(request)
         case "StartQuery": return startQuery(request)
         case "GetQueryResults": return getQueryResults(request)
@@ -33,11 +37,13 @@ public final class SimLogsService: SimAWSService {
         }
     }
 
+    static func millis(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded(.down)) }
+
     func invalid(_ message: String) -> SimResponse {
         AWSJSON.error("InvalidParameterException", message, contentType: Self.contentType)
     }
 
-    func filterLogEvents(_ request: JSONObject) -> SimResponse {
+    func filterLogEvents(_ request: JSONObject, nowMillis: Int64 = .max) -> SimResponse {
         var groupName = request["logGroupName"]?.stringValue ?? request["logGroupIdentifier"]?.stringValue
         if let name = groupName, name.hasPrefix("arn:"), let range = name.range(of: ":log-group:") {
             groupName = String(name[range.upperBound...]).replacingOccurrences(of: ":*", with: "")
@@ -81,7 +87,9 @@ public final class SimLogsService: SimAWSService {
             scanned += 1
             if let end, event.timestamp > end { position = events.endIndex; break }
             if let prefix, !event.stream.hasPrefix(prefix) { continue }
-            guard pattern.matches(event.message) else { continue }
+            // Not yet ingested: not returned, and a token already past it never returns it (a
+            // reader catches it by reading again from before its timestamp).
+            guard event.isReadable(nowMillis: nowMillis), pattern.matches(event.message) else { continue }
             matched.append(.object([
                 "logStreamName": .string(event.stream), "timestamp": .number(JSONNumber(literal: String(event.timestamp), isInteger: true)),
                 "message": .string(event.message), "ingestionTime": .number(JSONNumber(literal: String(event.ingestionTime), isInteger: true)),

@@ -2,7 +2,8 @@ import Foundation
 import TaskOpsCore
 
 /// CloudWatch over JSON 1.0 (`GraniteServiceVersion20100801.<Op>`): GetMetricData, GetDashboard,
-/// ListDashboards, PutDashboard, DescribeAlarms, DescribeAlarmHistory, SetAlarmState, PutMetricData.
+/// ListDashboards, PutDashboard, DescribeAlarms, DescribeAlarmHistory, SetAlarmState, PutMetricData,
+/// and GetMetricStatistics and ListMetrics (`SimCloudWatchService+Reads`).
 public final class SimCloudWatchService: SimAWSService {
     public let targetPrefix = "GraniteServiceVersion20100801"
     public let signingName = "monitoring"
@@ -22,6 +23,8 @@ public final class SimCloudWatchService: SimAWSService {
         guard let request = AWSJSON.object(body) else { return error("SerializationException", "Unable to parse the request body as JSON.") }
         switch operation {
         case "GetMetricData": return getMetricData(request)
+        case "GetMetricStatistics": return getMetricStatistics(request)
+        case "ListMetrics": return listMetrics(request)
         case "GetDashboard": return getDashboard(request)
         case "ListDashboards":
             let entries = dashboards.keys.sorted().map { JSONValue.object(["DashboardName": .string($0), "Size": .int(dashboards[$0]?.utf8.count ?? 0)]) }

@@ -7,7 +7,7 @@ public final class SimStackMetricsRecorder: SimMetricsRecording {
     let names: StackNames
     let apiId: String
     public let store: SimMetricStore
-    private var concurrent: [String: Int] = [:]
+    private var concurrency = LambdaConcurrency()
 
     public init(names: StackNames, apiId: String, store: SimMetricStore) {
         self.names = names
@@ -20,11 +20,12 @@ public final class SimStackMetricsRecorder: SimMetricsRecording {
     }
 
     public func lambdaInvocation(function: String, durationMs: Double, crashed: Bool, at: Date) {
-        for dims in [[("FunctionName", function)], []] {
+        let (functionConcurrency, accountConcurrency) = concurrency.start(function, at: at, durationMs: durationMs)
+        for (dims, running) in [([("FunctionName", function)], functionConcurrency), ([], accountConcurrency)] {
             put("AWS/Lambda", "Invocations", dims, 1, at)
             put("AWS/Lambda", "Errors", dims, crashed ? 1 : 0, at)
             put("AWS/Lambda", "Duration", dims, durationMs, at)
-            put("AWS/Lambda", "ConcurrentExecutions", dims, 1, at)
+            put("AWS/Lambda", "ConcurrentExecutions", dims, Double(running), at)
         }
     }
 
@@ -51,7 +52,9 @@ public final class SimStackMetricsRecorder: SimMetricsRecording {
         if writeUnits > 0 { put("AWS/DynamoDB", "ConsumedWriteCapacityUnits", table, writeUnits, at) }
         if readThrottled { put("AWS/DynamoDB", "ReadThrottleEvents", table, 1, at); put("AWS/DynamoDB", "ReadThrottleEvents", tableOp, 1, at) }
         if writeThrottled { put("AWS/DynamoDB", "WriteThrottleEvents", table, 1, at); put("AWS/DynamoDB", "WriteThrottleEvents", tableOp, 1, at) }
-        if !readThrottled && !writeThrottled { put("AWS/DynamoDB", "SuccessfulRequestLatency", tableOp, latencyMs, at) }
+        if !readThrottled && !writeThrottled && !userError && !systemError {
+            put("AWS/DynamoDB", "SuccessfulRequestLatency", tableOp, latencyMs, at)
+        }
         if systemError { put("AWS/DynamoDB", "SystemErrors", tableOp, 1, at) }
         if userError { put("AWS/DynamoDB", "UserErrors", [], 1, at) }
     }

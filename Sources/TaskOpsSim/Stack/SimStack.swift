@@ -45,6 +45,7 @@ public final class SimStack: @unchecked Sendable {
             logs.createGroup(group, at: created)
         }
         register(SimLogsService(store: logs))
+        register(SimEventBridgeService(names: names, catchAllLog: eventsLog))
         register(SimStepFunctionsService(stack: self))
     }
 
@@ -74,7 +75,12 @@ public final class SimStack: @unchecked Sendable {
     /// The model's current time: the due time of the work being run, else the clock.
     var currentTime: Date { workTime ?? clock.now() }
 
-    public func setFaults(_ faults: SimFaults) { withLock { self.faults = faults } }
+    public func setFaults(_ faults: SimFaults) {
+        withLock {
+            self.faults = faults
+            logs.setIngestionDelay(typicalMillis: faults.ingestDelayMs)
+        }
+    }
     public func currentFaults() -> SimFaults { withLock { faults } }
 
     /// Answers an AWS JSON protocol request for the registered service.

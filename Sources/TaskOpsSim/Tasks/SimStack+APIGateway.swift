@@ -35,7 +35,7 @@ extension SimStack {
                 response = Self.gatewayMessage(429, "Too Many Requests")
             } else if latency > 30_000 {
                 response = Self.gatewayMessage(503, "Service Unavailable")
-                metrics?.lambdaInvocation(function: names.functionName(route.function) ?? route.function, durationMs: 30_000, crashed: true, at: now)
+                invokeTimedOut(route.function, at: now)
             } else if rng.chance(faults.lambdaThrottles) {
                 metrics?.lambdaThrottled(function: names.functionName(route.function) ?? route.function, at: now)
                 response = Self.gatewayMessage(500, "Internal Server Error")
@@ -47,8 +47,8 @@ extension SimStack {
                     let body = Self.bodyText(request)
                     switch route.function {
                     case "create_task": answer = createTask(body: body, at: now, lines: &lines)
-                    case "list_tasks": answer = listTasks(query: request.queryParameters, at: now)
-                    case "get_task": answer = getTask(id: route.taskId, at: now)
+                    case "list_tasks": answer = listTasks(query: request.queryParameters, at: now, lines: &lines)
+                    case "get_task": answer = getTask(id: route.taskId, at: now, lines: &lines)
                     case "update_task": answer = updateTask(id: route.taskId, body: body, at: now, lines: &lines)
                     default: answer = deleteTask(id: route.taskId, at: now, lines: &lines)
                     }

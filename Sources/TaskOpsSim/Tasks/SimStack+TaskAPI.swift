@@ -38,8 +38,8 @@ extension SimStack {
             ("metadata", .object(["environment": .string(names.env), "createdBy": .string("api")])),
         ])
         if JSONValue.object(item).containsFloat { return Self.failure(500, "Internal server error") }
-        if dynamoWrite("PutItem", at: now) == false {
-            lines.append("DynamoDB error: An error occurred (ProvisionedThroughputExceededException) when calling the PutItem operation: Rate of requests exceeds the allowed throughput.")
+        if let refusal = dynamoWrite("PutItem", at: now, indexKeys: [("UserIdIndex", "userId", item["userId"] ?? .null)]) {
+            lines.append(refusal.line)
             return Self.failure(500, "Failed to create task")
         }
         table.put(item)
@@ -49,12 +49,14 @@ extension SimStack {
         return Self.answer(201, [("message", .string("Task created successfully")), ("task", .object(item))])
     }
 
-    func listTasks(query: [String: String], at now: Date) -> HandlerAnswer {
+    func listTasks(query: [String: String], at now: Date, lines: inout [String]) -> HandlerAnswer {
         let limitText = query["limit"] ?? "20"
         guard let limit = PythonSemantics.int(limitText), limit > 0 else { return Self.failure(500, "Internal server error") }
         let status = query["status"].flatMap { $0.isEmpty ? nil : $0 }
         let userId = query["userId"].flatMap { $0.isEmpty ? nil : $0 }
-        if dynamoRead(status != nil || userId != nil ? "Query" : "Scan", units: Double(min(limit, table.count)) * 0.5 + 0.5, at: now) == false {
+        let operation = status != nil || userId != nil ? "Query" : "Scan"
+        if let refusal = dynamoRead(operation, units: Double(min(limit, table.count)) * 0.5 + 0.5, at: now) {
+            lines.append(refusal.line)
             return Self.failure(500, "Failed to list tasks")
         }
         let (items, lastKey) = table.query(status: status, userId: userId, limit: limit)
@@ -63,8 +65,11 @@ extension SimStack {
                                  ("lastEvaluatedKey", lastKey.map { PythonSemantics.numbersAsStrings(.object($0)) } ?? .null)])
     }
 
-    func getTask(id: String, at now: Date) -> HandlerAnswer {
-        if dynamoRead("Query", units: 0.5, at: now) == false { return Self.failure(500, "Failed to retrieve task") }
+    func getTask(id: String, at now: Date, lines: inout [String]) -> HandlerAnswer {
+        if let refusal = dynamoRead("Query", units: 0.5, at: now) {
+            lines.append(refusal.line)
+            return Self.failure(500, "Failed to retrieve task")
+        }
         guard let item = table.item(id: id) else { return Self.failure(404, "Task not found") }
         return Self.answer(200, [("task", PythonSemantics.numbersAsStrings(.object(item)))])
     }
@@ -74,7 +79,10 @@ extension SimStack {
     func updateTask(id: String, body: String?, at now: Date, lines: inout [String]) -> HandlerAnswer {
         guard let json = Self.loadBody(body) else { return Self.failure(400, "Invalid JSON in request body") }
         guard json.isTruthy else { return Self.failure(400, "Request body is required") }
-        if dynamoRead("Query", units: 0.5, at: now) == false { return Self.failure(500, "Failed to update task") }
+        if let refusal = dynamoRead("Query", units: 0.5, at: now) {
+            lines.append(refusal.line)
+            return Self.failure(500, "Failed to update task")
+        }
         guard var item = table.item(id: id) else { return Self.failure(404, "Task not found") }
         var changes: [(String, JSONValue)] = []
         switch json {
@@ -89,12 +97,9 @@ extension SimStack {
             return Self.failure(500, "Internal server error")
         }
         if changes.contains(where: { $0.1.containsFloat }) { return Self.failure(500, "Internal server error") }
-        if let status = changes.first(where: { $0.0 == "status" })?.1, status.stringValue == nil {
-            lines.append("Unexpected error: Invalid type for parameter ExpressionAttributeValues, value: \(status.displayText)")
-            return Self.failure(500, "Failed to update task")
-        }
-        if dynamoWrite("UpdateItem", at: now) == false {
-            lines.append("DynamoDB error: An error occurred (ProvisionedThroughputExceededException) when calling the UpdateItem operation: Rate of requests exceeds the allowed throughput.")
+        let status = changes.first { $0.0 == "status" }?.1
+        if let refusal = dynamoWrite("UpdateItem", at: now, indexKeys: status.map { [("StatusIndex", "status", $0)] } ?? []) {
+            lines.append(refusal.line)
             return Self.failure(500, "Failed to update task")
         }
         let oldStatus = item["status"] ?? .null
@@ -115,27 +120,18 @@ extension SimStack {
     }
 
     func deleteTask(id: String, at now: Date, lines: inout [String]) -> HandlerAnswer {
-        if dynamoRead("Query", units: 0.5, at: now) == false { return Self.failure(500, "Failed to delete task") }
+        if let refusal = dynamoRead("Query", units: 0.5, at: now) {
+            lines.append(refusal.line)
+            return Self.failure(500, "Failed to delete task")
+        }
         guard let item = table.item(id: id) else { return Self.failure(404, "Task not found") }
-        if dynamoWrite("DeleteItem", at: now) == false { return Self.failure(500, "Failed to delete task") }
+        if let refusal = dynamoWrite("DeleteItem", at: now) {
+            lines.append(refusal.line)
+            return Self.failure(500, "Failed to delete task")
+        }
         table.delete(id: id)
         publish("TaskDeleted", detail: [("taskId", .string(id)), ("userId", item["userId"] ?? .null), ("deletedAt", item["updatedAt"] ?? .null)], at: now)
         lines.append("Published TaskDeleted event for task \(id)")
         return Self.answer(200, [("message", .string("Task deleted successfully")), ("taskId", .string(id))])
-    }
-
-    /// One DynamoDB read; false when the injected throttle refuses it.
-    func dynamoRead(_ operation: String, units: Double, at now: Date) -> Bool {
-        let throttled = rng.chance(faults.dynamoThrottle)
-        metrics?.dynamoOperation(operation, readUnits: throttled ? 0 : units, writeUnits: 0, latencyMs: rng.uniform(2, 9),
-                                 readThrottled: throttled, writeThrottled: false, userError: false, systemError: false, at: now)
-        return !throttled
-    }
-
-    func dynamoWrite(_ operation: String, at now: Date) -> Bool {
-        let throttled = rng.chance(faults.dynamoThrottle)
-        metrics?.dynamoOperation(operation, readUnits: 0, writeUnits: throttled ? 0 : 1, latencyMs: rng.uniform(3, 12),
-                                 readThrottled: false, writeThrottled: throttled, userError: false, systemError: false, at: now)
-        return !throttled
     }
 }

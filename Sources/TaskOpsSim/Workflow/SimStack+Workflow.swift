@@ -26,7 +26,7 @@ extension SimStack {
             let cause = "User: arn:aws:sts::\(names.account):assumed-role/\(names.project)-step-functions-role-\(names.env)/\(rng.hex(16)) is not authorized to perform: lambda:InvokeFunction on resource: \(names.functionArn(names.functionName("get_task") ?? "")) because no identity-based policy allows the lambda:InvokeFunction action (Service: Lambda, Status Code: 403)"
             record(arn, "TaskFailed", state: nil, at: now, details: ["error": .string("Lambda.AWSLambdaException"), "cause": .string(cause)])
             record(arn, "TaskStateExited", state: "ValidateTask", at: now)
-            fail(arn, state: "TaskValidationFailed", error: "States.TaskFailed", cause: "Task validation failed", at: now)
+            fail(arn, state: "TaskValidationFailed", at: now)
             return
         }
         invoke("get_task", at: now, lines: [])
@@ -96,15 +96,21 @@ extension SimStack {
             executions[arn]?.output = "{}"
             record(arn, "ExecutionSucceeded", state: nil, at: now)
         } else {
-            fail(arn, state: "TaskRejectionComplete", error: "States.Failed", cause: "Task was rejected during approval process", at: now)
+            fail(arn, state: "TaskRejectionComplete", at: now)
         }
     }
 
-    private func fail(_ arn: String, state: String, error: String, cause: String, at now: Date) {
+    /// Ends the execution in the Fail state `state`, with the error and cause the definition gives it.
+    private func fail(_ arn: String, state: String, at now: Date) {
+        let (error, cause) = StateMachineDefinition.failState(state, names: names)
         record(arn, "FailStateEntered", state: state, at: now)
         finish(arn, .failed, at: now)
+        executions[arn]?.error = error
         executions[arn]?.cause = cause
-        record(arn, "ExecutionFailed", state: nil, at: now, details: ["cause": .string(cause)])
+        var details = JSONObject()
+        if let error { details["error"] = .string(error) }
+        if let cause { details["cause"] = .string(cause) }
+        record(arn, "ExecutionFailed", state: nil, at: now, details: details)
     }
 
     private func finish(_ arn: String, _ status: ExecutionStatus, at now: Date) {

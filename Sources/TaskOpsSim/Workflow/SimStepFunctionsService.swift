@@ -120,7 +120,7 @@ final class SimStepFunctionsService: SimAWSService {
             object["inputDetails"] = .object(["included": .bool(true)])
             if let output = execution.output { object["output"] = .string(output) }
             if execution.status == .failed {
-                object["error"] = .string("States.TaskFailed")
+                if let error = execution.error { object["error"] = .string(error) }
                 if let cause = execution.cause { object["cause"] = .string(cause) }
             }
             return AWSJSON.ok(.object(object), contentType: Self.contentType)

@@ -13,6 +13,9 @@ enum StatusLine {
             if freshness.source == .tasks, let (watch, watchRole) = describe(s.tasks.watch) {
                 x = grid.put(" " + watch, x: x, y: y, maxX: width, role: watchRole)
             }
+            if freshness.source == .events, let late = lateArrivals(s.events.readHealth, now: now) {
+                x = grid.put(" " + late, x: x, y: y, maxX: width, role: .warn)
+            }
             x = grid.put("  ", x: x, y: y, maxX: width)
         }
         x = grid.put(footprint(s.calls), x: x, y: y, maxX: width, role: .dim)
@@ -33,6 +36,13 @@ enum StatusLine {
         if case .polling = watch.mode { parts.append("polled") }
         if watch.drift > 0 { parts.append("drift \(watch.drift)") }
         return parts.isEmpty ? nil : (parts.joined(separator: " "), .warn)
+    }
+
+    /// Said for ten minutes after an event arrived later than the events' overlap window allowed:
+    /// others like it may have been missed (the window has been widened since).
+    static func lateArrivals(_ health: EventReadHealth, now: Date) -> String? {
+        guard health.lateWarning(now: now) != nil else { return nil }
+        return "late \(Saturating.int(health.lastLateDelay))s (window \(Saturating.int(health.window))s)"
     }
 
     static func describe(_ freshness: SourceFreshness, now: Date) -> (String, Role) {

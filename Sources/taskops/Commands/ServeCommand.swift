@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let banner = """
             taskops simulator for \(project)-\(env) (\(region)), time scale \(timeScale)×\(originalIam ? ", original IAM defects" : "")\(noEventsLog ? ", no events log" : "")
               Task API:      \(endpoint)/\(env)/tasks
-              AWS endpoint:  \(endpoint)   (CloudWatch, CloudWatch Logs, Step Functions)
+              AWS endpoint:  \(endpoint)   (CloudWatch, CloudWatch Logs, Step Functions, EventBridge)
               Admin:         \(endpoint)/_sim/health, \(endpoint)/_sim/faults
               API id:        \(stack.apiId)
             Try:
