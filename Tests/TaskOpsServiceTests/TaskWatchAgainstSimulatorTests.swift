@@ -9,7 +9,7 @@ import TaskOpsSimServer
 
 /// The console's task list kept from the stack's records, against the simulator over loopback: one
 /// list, then a read only for what changed; the console's own requests counted by operation.
-@Suite struct TaskWatchAgainstSimulatorTests {
+@Suite(.serialized) struct TaskWatchAgainstSimulatorTests {
     /// The simulator, the console's service (wired as the console wires it) and another operator's client.
     struct Watch {
         let clock: ManualSimClock
