@@ -6,6 +6,9 @@ import TaskOpsCore
 enum StatusLine {
     static func render(_ state: ConsoleState, into grid: inout CellGrid, y: Int, width: Int, now: Date) {
         let s = state.snapshot
+        // An 80-column terminal (most SSH sessions) keeps the load figure whole with single gaps.
+        let compact = width < Self.compactBelow
+        let gap = compact ? " " : "  "
         var x = 0
         for freshness in [s.tasks.freshness, s.events.freshness, s.approvals.freshness, s.metrics.freshness, s.alarms.freshness] {
             let (text, role) = describe(freshness, now: now)
@@ -16,18 +19,21 @@ enum StatusLine {
             if freshness.source == .events, let late = lateArrivals(s.events.readHealth, now: now) {
                 x = grid.put(" " + late, x: x, y: y, maxX: width, role: .warn)
             }
-            x = grid.put("  ", x: x, y: y, maxX: width)
+            x = grid.put(gap, x: x, y: y, maxX: width)
         }
-        x = grid.put(footprint(s.calls), x: x, y: y, maxX: width, role: .dim)
+        x = grid.put(footprint(s.calls, compact: compact), x: x, y: y, maxX: width, role: .dim)
         let hints = KeyHints.line(state, width: width)
         grid.put(hints, x: 0, y: y + 1, maxX: width, role: state.flash != nil && state.mode == .normal ? .accent : .dim)
     }
 
+    static let compactBelow = 100
+
     /// The console's own load on the stack: Task API and AWS requests in the last minute, cost per hour.
-    static func footprint(_ calls: CallMeterSnapshot) -> String {
+    static func footprint(_ calls: CallMeterSnapshot, compact: Bool = false) -> String {
         let api = calls.callsLastMinute["tasks"] ?? 0
         let aws = calls.callsLastMinute.filter { $0.key != "tasks" }.values.reduce(0, +)
-        return "load API \(api)/min AWS \(aws)/min " + String(format: "$%.4f/h", calls.costPerHour)
+        let cost = String(format: "$%.4f/h", calls.costPerHour)
+        return compact ? "API \(api) AWS \(aws)/min \(cost)" : "load API \(api)/min AWS \(aws)/min \(cost)"
     }
 
     /// Said only when the task list is not simply kept from records: polled (and why), or drifted.
