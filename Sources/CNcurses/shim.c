@@ -1,3 +1,5 @@
+#define _GNU_SOURCE
+#include <pthread.h>
 #include "CNcurses.h"
 #include <string.h>
 #include <termios.h>
@@ -8,6 +10,8 @@ static struct termios saved_modes;
 static int saved_modes_ok = 0;
 static char restore_bytes[1024];
 static size_t restore_length = 0;
+
+int taskops_name_current_thread(const char *name) { return pthread_setname_np(pthread_self(), name); }
 
 void taskops_save_terminal_modes(void) { saved_modes_ok = tcgetattr(STDIN_FILENO, &saved_modes) == 0; }
 

@@ -15,6 +15,8 @@
 
 /* A restore for fatal signals, safe inside a handler (endwin() is not): the terminal modes saved
    before curses started, and the bytes that leave the alternate screen, keypad and mouse modes. */
+/* Names the calling thread (15 bytes at most, as /proc shows it); 0 on success. */
+int taskops_name_current_thread(const char *name);
 void taskops_save_terminal_modes(void);
 void taskops_prepare_emergency_restore(void);
 void taskops_emergency_restore(void);

@@ -105,8 +105,10 @@ public final class ConsoleRunner: @unchecked Sendable {
     public func run() async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             let thread = Thread { [self] in
-                // Named so the thread can be told apart in /proc and in profilers.
-                Thread.current.name = "taskops-ui"
+                // Named so the thread can be told apart in /proc and in profilers. Directly: Foundation's
+                // `Thread.name` names the thread only once `start()` has recorded it, and a new thread
+                // that runs before its parent returns from pthread_create stayed unnamed (seen under load).
+                _ = taskops_name_current_thread("taskops-ui")
                 loop()
                 continuation.resume()
             }
