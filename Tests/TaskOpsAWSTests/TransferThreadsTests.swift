@@ -5,7 +5,9 @@ import Testing
 /// Transfers run on threads kept between requests, and never queue behind a slow one.
 @Suite struct TransferThreadsTests {
     @Test func sequentialTransfersReuseOneThread() async {
-        let threads = TransferThreads(idleLifetime: 30)
+        // An hour: a loaded run can hold this task back for longer than a short lifetime, and the kept
+        // thread would then rightly exit (this checks reuse, not the lifetime).
+        let threads = TransferThreads(idleLifetime: 3600)
         for _ in 0..<20 {
             await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in threads.run { done.resume() } }
             // The job's caller may run again before the thread is back waiting (a loaded machine):
