@@ -6,7 +6,7 @@ extension ProcessDriven {
     /// `taskops footprint` runs the console's polls against `taskops serve` and reports its own load:
     /// one list of the tasks and nothing more while nothing changes.
     @Suite(.serialized) struct FootprintCommandTests {
-        @Test func anIdleConsoleListsOnceAndSaysWhatItCosts() throws {
+        @Test func anIdleConsoleListsOnceAndSaysWhatItCosts() async throws {
             let (server, endpoint, _) = try ServeProcess.start()
             defer { server.stop() }
             let home = try ServeProcess.temporaryDirectory()
@@ -17,7 +17,11 @@ extension ProcessDriven {
                                                  environment: env)
                 #expect(created.status == 0, "\(created.stderr)")
             }
-            let result = try Subprocess.run(Subprocess.taskopsBinary, ["footprint", "--seconds", "10", "--json"] + common, environment: env)
+            // Both measured at once, each waited for aside: ten seconds of a blocked cooperative thread
+            // would hold up the other tests' simulators.
+            async let json = Subprocess.runAside(Subprocess.taskopsBinary, ["footprint", "--seconds", "10", "--json"] + common, environment: env)
+            async let plain = Subprocess.runAside(Subprocess.taskopsBinary, ["footprint", "--seconds", "10"] + common, environment: env)
+            let (result, text) = try await (json, plain)
             #expect(result.status == 0, "\(result.stderr)")
             let report = try JSONParser.parse(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
             #expect(report["measured"]?["taskApiRequests"]?.numberValue?.intValue == 1, "one list, then only records: \(result.stdout)")
@@ -28,7 +32,6 @@ extension ProcessDriven {
             #expect(report["prices"]?["region"]?.stringValue == "us-east-1")
             #expect(report["errors"]?.objectValue?.isEmpty == true, "\(result.stdout)")
 
-            let text = try Subprocess.run(Subprocess.taskopsBinary, ["footprint", "--seconds", "10"] + common, environment: env)
             #expect(text.status == 0, "\(text.stderr)")
             #expect(text.stdout.contains("Task API requests") && text.stdout.contains("listed once, kept from the stack's records"), "\(text.stdout)")
             #expect(text.stdout.contains("a month for one console left open"))

@@ -19,6 +19,20 @@ enum Subprocess {
         return ProcessResult(status: result.status, stdout: result.stdoutText, stderr: stderr)
     }
 
+    /// The same, waited for on a thread of its own: a long run does not hold one of Swift's few
+    /// cooperative threads, which the in-process simulators of other tests answer on.
+    static func runAside(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                         timeout: TimeInterval = 120) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            let thread = Thread {
+                do { continuation.resume(returning: try run(executable, arguments, environment: environment, timeout: timeout)) } catch {
+                    continuation.resume(throwing: error)
+                }
+            }
+            thread.start()
+        }
+    }
+
     /// The `taskops` binary built beside the tests.
     static var taskopsBinary: String {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
