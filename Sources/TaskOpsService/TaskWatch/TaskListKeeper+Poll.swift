@@ -169,8 +169,12 @@ extension TaskListKeeper {
             mayBeTruncated = truncated
             listedAt = started
             listedFromServerMillis = fromMillis
-            let settled = fromMillis - Int64(settings.listSettling * 1000)
-            reads = reads.filter { $0.value.sequence > askedBefore && $0.value.newestRecord >= settled }
+            // A record's read is still wanted only if the list does not hold what it said (a creation the
+            // list found, an update it has; an index read may miss the newest writes); the console's own
+            // read-backs asked for before the list began are in it.
+            reads = reads.filter { id, pending in
+                pending.change.map { Self.needsRead($0, held: listed[id]) } ?? (pending.sequence > askedBefore)
+            }
             status.lists += 1
         }
         resumeWaiters(nil)

@@ -41,7 +41,8 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
     struct PendingRead {
         /// The number of the last record that asked for the read (one arriving during the read asks again).
         var sequence: Int
-        var newestRecord: Int64
+        /// What the last record said (nil: a read asked for by the console itself).
+        var change: TaskChangeSignal.Change?
     }
 
     public let source = SourceID.tasks
@@ -129,7 +130,7 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
         }
         guard !deleted.contains(id), !reflectedByList(signal.timestamp), Self.needsRead(signal.change, held: held[id]) else { return false }
         noted += 1
-        reads[id] = PendingRead(sequence: noted, newestRecord: max(reads[id]?.newestRecord ?? 0, signal.timestamp))
+        reads[id] = PendingRead(sequence: noted, change: signal.change)
         return false
     }
 
@@ -174,7 +175,7 @@ public final class TaskListKeeper: SourcePoller, @unchecked Sendable {
         lock.withLock {
             for id in ids {
                 noted += 1
-                reads[id] = PendingRead(sequence: noted, newestRecord: Saturating.int64(serverNow().timeIntervalSince1970 * 1000))
+                reads[id] = PendingRead(sequence: noted, change: nil)
             }
         }
     }
