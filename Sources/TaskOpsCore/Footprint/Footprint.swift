@@ -34,9 +34,6 @@ public struct Footprint: Sendable, Hashable {
     /// DynamoDB bills an eventually consistent read half a unit per 4 KB, rounded up per request.
     public static let readUnitBytes = 4096
 
-    /// Every request the console makes, in all.
-    public var requests: Int { taskAPIRequests + cloudWatchRequests + logsRequests + stepFunctionsRequests + otherRequests }
-
     /// Adds one request; `billedMillis` is the billed duration of the function a Task API request invoked.
     public mutating func add(_ call: CallRecord, billedMillis: Double) {
         switch call.service {

@@ -50,7 +50,6 @@ public struct TaskWatchStatus: Sendable, Hashable {
     public var reads = 0
     /// Tasks a reconciliation found different from what the records had said: a lost record each.
     public var drift = 0
-    public var lastReconcile: Date?
 
     public init() {}
 }

@@ -10,8 +10,6 @@ struct HeldTasks: Sendable {
 
     subscript(id: String) -> TaskItem? { index[id].map { tasks[$0] } }
 
-    var ids: Set<String> { Set(index.keys) }
-
     /// A listed array replaces what is held (a repeated id keeps its first place, its last value).
     mutating func replaceAll(_ listed: [TaskItem]) {
         tasks = []

@@ -161,7 +161,6 @@ extension TaskListKeeper {
             removals = []
             if reconciling {
                 for id in listed.differences(from: held) where reads[id] == nil { suspects[id] = (started, fromMillis) }
-                status.lastReconcile = started
             }
             if listed.tasks != held.tasks { heldVersion += 1 }
             held = listed
